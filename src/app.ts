@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { DestinationStream } from 'pino'
+import type { Config } from './config/config.js'
+import { loggerOptions } from './logging/logger.js'
+import { requestLog } from './logging/request-log.js'
+import { errorHandler } from './errors/error-handler.js'
+import { ErrorResponse } from './schemas/common.js'
+import { sensayPlugin } from './upstream/sensay-plugin.js'
+import { authenticate } from './auth/authenticate.js'
+import { accessPlugin } from './auth/access-plugin.js'
+import { docsRoutes } from './routes/docs.js'
+import { healthRoutes } from './routes/health.js'
+import { metricsPlugin } from './routes/metrics.js'
+import { v1Routes } from './routes/v1.js'
+
+export interface BuildOptions {
+  /** Where log lines go; stdout when absent. server.ts passes an async destination. */
+  logStream?: DestinationStream
+  /** Upstream keep-alive; tests shorten it so nothing lingers. */
+  upstreamKeepAliveMs?: number
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/** Builds the app, ready for inject() or listen(); never listens itself. */
+export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger = loggerOptions(config.logLevel, [config.organizationSecret])
+  const fastifyOptions: FastifyServerOptions = {
+    logger: options.logStream ? { ...logger, stream: options.logStream } : logger,
+    // One line per request, written by request-log.ts; Fastify's own two are off.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
+    bodyLimit: config.bodyLimitBytes,
+    // Fastify accepts a hop count too, though its types omit it.
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
+    requestIdHeader: false,
+    // A well-formed incoming id is kept (and sent upstream); anything else is replaced.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id']
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: false, allErrors: false } },
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true
+  }
+  const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addSchema(ErrorResponse)
+  // Only JSON bodies: a text/plain body is a 415, not a string to validate.
+  app.removeContentTypeParser('text/plain')
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id)
+    done()
+  })
+
+  await app.register(errorHandler)
+  await app.register(requestLog)
+  await app.register(metricsPlugin)
+  await app.register(sensayPlugin, {
+    baseUrl: config.sensayBaseUrl,
+    organizationSecret: config.organizationSecret,
+    apiVersion: config.apiVersion,
+    timeoutMs: config.upstreamTimeoutMs,
+    keepAliveTimeoutMs: options.upstreamKeepAliveMs
+  })
+  await app.register(authenticate, { config })
+  await app.register(accessPlugin, { replicaCacheTtlMs: config.replicaCacheTtlMs })
+  await app.register(docsRoutes)
+  await app.register(healthRoutes)
+  await app.register(v1Routes, { prefix: '/v1' })
+  return app
+}

@@ -1,0 +1,61 @@
+import fp from 'fastify-plugin'
+import type { FastifyRequest } from 'fastify'
+import type { Config } from '../config/config.js'
+import { errors } from '../errors/app-error.js'
+import { createApiKeyMatcher } from './api-keys.js'
+import { createJwtVerifier } from './jwt-verifier.js'
+import { isUsableUserId, type Identity } from './identity.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    identity?: Identity
+  }
+  interface FastifyInstance {
+    /** onRequest hook for routes that need an identity: sets request.identity or answers 401. */
+    authenticate: (request: FastifyRequest) => Promise<void>
+  }
+}
+
+export interface AuthenticateOptions {
+  config: Config
+}
+
+const BEARER = /^Bearer[ ]+(\S+)\s*$/i
+
+/**
+ * Resolves who is calling from `X-API-Key`, a bearer JWT, or (demo only)
+ * `Bearer dev:<id>`. A credential that is present but wrong is a 401 even
+ * when another method could have matched: no silent fallback.
+ */
+export const authenticate = fp<AuthenticateOptions>(async (app, { config }) => {
+  const matchKey = createApiKeyMatcher(config.apiKeys)
+  const jwtConfigured = Boolean(config.jwt.secret ?? config.jwt.jwksUrl)
+  const verifyJwt = jwtConfigured ? createJwtVerifier(config.jwt) : undefined
+
+  async function resolve (request: FastifyRequest): Promise<Identity> {
+    const apiKey = request.headers['x-api-key']
+    if (apiKey !== undefined) {
+      const key = typeof apiKey === 'string' && apiKey.length > 0 && apiKey.length <= 512 ? matchKey(apiKey) : undefined
+      if (!key) throw errors.unauthenticated('Unknown API key.')
+      if (key.role === 'admin') return { kind: 'admin', name: key.name, via: 'api-key' }
+      return { kind: 'user', userId: key.userId as string, via: 'api-key' }
+    }
+    const authorization = request.headers.authorization
+    if (authorization === undefined) throw errors.unauthenticated()
+    const token = BEARER.exec(authorization)?.[1]
+    if (!token) throw errors.unauthenticated('Authorization must be "Bearer <token>".')
+    if (token.startsWith('dev:')) {
+      if (!config.devAuth) throw errors.unauthenticated('Dev tokens are accepted only in demo mode.')
+      const userId = token.slice(4)
+      if (!isUsableUserId(userId)) throw errors.unauthenticated('Dev token needs a user id: Bearer dev:<userId>.')
+      return { kind: 'user', userId, via: 'dev' }
+    }
+    if (!verifyJwt) throw errors.unauthenticated('Bearer tokens are not accepted here; use an API key.')
+    return verifyJwt(token)
+  }
+
+  app.decorateRequest('identity', undefined)
+  app.decorate('authenticate', async (request: FastifyRequest) => {
+    request.identity = await resolve(request)
+  })
+}, { name: 'authenticate' })

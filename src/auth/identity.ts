@@ -1,0 +1,27 @@
+import { errors } from '../errors/app-error.js'
+
+/** Who is calling: an end user (sent upstream as X-USER-ID) or the organization. */
+export type Identity =
+  | { kind: 'user', userId: string, email?: string, via: 'jwt' | 'api-key' | 'dev' }
+  | { kind: 'admin', name: string, via: 'api-key' }
+
+export type UserIdentity = Extract<Identity, { kind: 'user' }>
+
+// The value goes verbatim into a header: refuse what a header cannot carry.
+const USABLE_USER_ID = /^[\x21-\x7e](?:[\x20-\x7e]{0,254}[\x21-\x7e])?$/
+
+export function isUsableUserId (value: unknown): value is string {
+  return typeof value === 'string' && USABLE_USER_ID.test(value)
+}
+
+/** For routes that only make sense for a user (`/v1/users/me*`, chat): 403 to an admin key. */
+export function requireUser (identity: Identity | undefined): UserIdentity {
+  if (!identity) throw errors.unauthenticated()
+  if (identity.kind !== 'user') throw errors.forbidden('This route acts for a user; an admin key has no user.')
+  return identity
+}
+
+/** The X-USER-ID to send upstream, if any. */
+export function upstreamUserId (identity: Identity): string | undefined {
+  return identity.kind === 'user' ? identity.userId : undefined
+}

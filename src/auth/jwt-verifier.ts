@@ -1,0 +1,89 @@
+import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose'
+import { AppError, errors } from '../errors/app-error.js'
+import type { JwtConfig } from '../config/config.js'
+import { isUsableUserId, type UserIdentity } from './identity.js'
+
+const ASYMMETRIC = ['RS256', 'ES256', 'EdDSA']
+const CLOCK_TOLERANCE_S = 30
+
+export interface JwtVerifierOptions {
+  /** Verified tokens kept, so a token is verified once until it expires. */
+  cacheSize?: number
+  now?: () => number
+}
+
+export type JwtVerifier = (token: string) => Promise<UserIdentity>
+
+function identityFrom (payload: JWTPayload, userClaim: string): UserIdentity {
+  const raw = payload[userClaim]
+  const userId = typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : raw
+  if (!isUsableUserId(userId)) throw errors.unauthenticated(`Token claim ${userClaim} is missing or not a usable user id.`)
+  const email = payload.email_verified === true && typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined
+  return email ? { kind: 'user', userId, email, via: 'jwt' } : { kind: 'user', userId, via: 'jwt' }
+}
+
+function explain (err: unknown): AppError {
+  if (err instanceof AppError) return err
+  if (err instanceof joseErrors.JWTExpired) return errors.unauthenticated('Token has expired.')
+  if (err instanceof joseErrors.JWTClaimValidationFailed) return errors.unauthenticated(`Token claim ${err.claim} is not accepted.`)
+  if (err instanceof joseErrors.JWKSNoMatchingKey) return errors.unauthenticated('Token is signed with an unknown key.')
+  if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) {
+    return new AppError(503, 'UPSTREAM_UNAVAILABLE', 'The identity provider\'s keys could not be fetched.', { cause: err, headers: { 'retry-after': '5' } })
+  }
+  if (err instanceof joseErrors.JOSEError) return errors.unauthenticated('Token is invalid.')
+  if (err instanceof TypeError || err instanceof SyntaxError) return errors.unauthenticated('Token is malformed.')
+  return new AppError(503, 'UPSTREAM_UNAVAILABLE', 'The identity provider\'s keys could not be fetched.', { cause: err, headers: { 'retry-after': '5' } })
+}
+
+/**
+ * Verifies bearer JWTs with jose: HS256 with the shared secret, or an
+ * asymmetric algorithm with the JWKS (keys cached, refetched on an unknown
+ * kid). Each key type accepts only its own algorithms, which rules out
+ * algorithm confusion; jose never accepts `alg: none`.
+ */
+export function createJwtVerifier (config: JwtConfig, options: JwtVerifierOptions = {}): JwtVerifier {
+  const cacheSize = options.cacheSize ?? 10_000
+  const now = options.now ?? Date.now
+  const secret = config.secret ? new TextEncoder().encode(config.secret) : undefined
+  const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000, timeoutDuration: 5_000 }) : undefined
+  const base: JWTVerifyOptions = { clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['exp'] }
+  if (config.issuer) base.issuer = config.issuer
+  if (config.audience) base.audience = config.audience
+  const cache = new Map<string, { identity: UserIdentity, expiresAt: number }>()
+
+  async function verify (token: string): Promise<{ identity: UserIdentity, exp: number }> {
+    const { alg } = decodeProtectedHeader(token)
+    let payload: JWTPayload
+    if (alg === 'HS256' && secret) {
+      payload = (await jwtVerify(token, secret, { ...base, algorithms: ['HS256'] })).payload
+    } else if (alg !== undefined && ASYMMETRIC.includes(alg) && jwks) {
+      payload = (await jwtVerify(token, jwks, { ...base, algorithms: ASYMMETRIC })).payload
+    } else {
+      throw errors.unauthenticated(`Token algorithm ${String(alg)} is not accepted.`)
+    }
+    // requiredClaims makes exp present; jose has checked it is a number.
+    return { identity: identityFrom(payload, config.userClaim), exp: payload.exp as number }
+  }
+
+  return async (token) => {
+    const hit = cache.get(token)
+    if (hit) {
+      if (hit.expiresAt > now()) return hit.identity
+      cache.delete(token)
+    }
+    let verified: { identity: UserIdentity, exp: number }
+    try {
+      verified = await verify(token)
+    } catch (err) {
+      throw explain(err)
+    }
+    const { identity, exp } = verified
+    if (cache.size >= cacheSize) {
+      // Evict the oldest entry: a Map iterates in insertion order.
+      const oldest = cache.keys().next().value
+      if (oldest !== undefined) cache.delete(oldest)
+    }
+    cache.set(token, { identity, expiresAt: exp * 1000 })
+    return identity
+  }
+}

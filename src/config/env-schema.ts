@@ -1,0 +1,33 @@
+import { Type, type Static } from '@sinclair/typebox'
+
+// The environment as strings, each checked by shape before it is converted.
+// The first failing variable is named in the start-up error.
+const Int = (min: number, max: number) => Type.String({ pattern: '^[0-9]+$', description: `integer ${min}..${max}`, minimum: min, maximum: max })
+const Url = Type.String({ pattern: '^https?://[^\\s]+$', description: 'an http(s) URL' })
+
+export const EnvSchema = Type.Object({
+  SENSAY_ORGANIZATION_SECRET: Type.Optional(Type.String({ minLength: 1, description: 'a non-empty secret' })),
+  SENSAY_ORGANIZATION_SECRET_FILE: Type.Optional(Type.String({ minLength: 1, description: 'a readable file path' })),
+  SENSAY_BASE_URL: Type.Optional(Url),
+  SENSAY_API_VERSION: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'a date such as 2025-03-25' })),
+  HOST: Type.Optional(Type.String({ minLength: 1, description: 'a host name or address' })),
+  PORT: Type.Optional(Int(0, 65535)),
+  CORS_ORIGINS: Type.Optional(Type.String({ description: 'comma-separated origins' })),
+  AUTH_JWT_SECRET: Type.Optional(Type.String({ minLength: 1, description: 'a non-empty secret' })),
+  AUTH_JWKS_URL: Type.Optional(Url),
+  AUTH_JWT_ISSUER: Type.Optional(Type.String({ minLength: 1, description: 'a non-empty issuer' })),
+  AUTH_JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1, description: 'a non-empty audience' })),
+  AUTH_USER_CLAIM: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.:/-]+$', description: 'a claim name' })),
+  API_KEYS_FILE: Type.Optional(Type.String({ minLength: 1, description: 'a readable file path' })),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'a redis:// or rediss:// URL' })),
+  RATE_LIMIT_MAX: Type.Optional(Int(1, 1_000_000_000)),
+  RATE_LIMIT_CHAT_MAX: Type.Optional(Int(1, 1_000_000_000)),
+  RATE_LIMIT_WINDOW_MS: Type.Optional(Int(1, 86_400_000)),
+  UPSTREAM_TIMEOUT_MS: Type.Optional(Int(1, 600_000)),
+  BODY_LIMIT_BYTES: Type.Optional(Int(1, 104_857_600)),
+  TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, description: 'true, false, a hop count or comma-separated addresses' })),
+  LOG_LEVEL: Type.Optional(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { description: 'one of fatal, error, warn, info, debug, trace, silent' })),
+  REPLICA_CACHE_TTL_MS: Type.Optional(Int(0, 3_600_000))
+})
+
+export type Env = Static<typeof EnvSchema>

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs'
+import { Value } from '@sinclair/typebox/value'
+import { EnvSchema, type Env } from './env-schema.js'
+import { defaults, type Config } from './config.js'
+import { parseApiKeys } from '../auth/api-keys.js'
+
+/** A configuration problem; its message is the one line printed before exiting. */
+export class ConfigError extends Error {
+  constructor (readonly variable: string, reason: string) {
+    super(`Invalid configuration: ${variable} ${reason}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type RawEnv = Record<string, string | undefined>
+
+function pickEnv (raw: RawEnv): Env {
+  const env: Record<string, string> = {}
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = raw[key]
+    // An empty variable means "unset", as in most deployment tools.
+    if (value !== undefined && value !== '') env[key] = value
+  }
+  const first = Value.Errors(EnvSchema, env).First()
+  if (first) {
+    const variable = first.path.replace(/^\//, '')
+    const description = (first.schema as { description?: string }).description ?? first.message
+    throw new ConfigError(variable, `must be ${description}`)
+  }
+  return env as Env
+}
+
+function int (env: Env, key: keyof Env, fallback: number, min: number, max: number): number {
+  const raw = env[key]
+  if (raw === undefined) return fallback
+  const n = Number(raw)
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(key, `must be an integer from ${min} to ${max}`)
+  return n
+}
+
+function bool (value: string): boolean {
+  return value === 'true' || value === '1' || value === 'yes'
+}
+
+function readSecretFile (variable: string, path: string): string {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (err) {
+    throw new ConfigError(variable, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${path})`)
+  }
+  const value = text.trim()
+  if (value === '') throw new ConfigError(variable, `names an empty file (${path})`)
+  return value
+}
+
+function parseTrustProxy (value: string | undefined): Config['trustProxy'] {
+  if (value === undefined) return false
+  if (/^(true|false|1|0|yes|no)$/.test(value)) return bool(value)
+  if (/^[0-9]+$/.test(value)) return Number(value)
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean)
+  if (list.length === 0 || list.some((s) => !/^[0-9a-fA-F:./]+$/.test(s))) {
+    throw new ConfigError('TRUST_PROXY', 'must be true, false, a hop count or comma-separated addresses/CIDRs')
+  }
+  return list
+}
+
+function parseOrigins (value: string | undefined): string[] {
+  if (value === undefined) return []
+  const origins = value.split(',').map((s) => s.trim()).filter(Boolean)
+  for (const origin of origins) {
+    let url: URL
+    try { url = new URL(origin) } catch { throw new ConfigError('CORS_ORIGINS', `has an invalid origin: ${origin}`) }
+    if (url.origin !== origin) throw new ConfigError('CORS_ORIGINS', `must list exact origins such as https://app.example.com (got ${origin})`)
+  }
+  return origins
+}
+
+/**
+ * Reads and validates the environment once. `npm start` needs the secret and
+ * at least one auth method; nothing falls back to the emulator.
+ */
+export function loadConfig (raw: RawEnv): Config {
+  const env = pickEnv(raw)
+
+  if (env.SENSAY_ORGANIZATION_SECRET && env.SENSAY_ORGANIZATION_SECRET_FILE) {
+    throw new ConfigError('SENSAY_ORGANIZATION_SECRET_FILE', 'cannot be set together with SENSAY_ORGANIZATION_SECRET')
+  }
+  const organizationSecret = env.SENSAY_ORGANIZATION_SECRET ??
+    (env.SENSAY_ORGANIZATION_SECRET_FILE ? readSecretFile('SENSAY_ORGANIZATION_SECRET_FILE', env.SENSAY_ORGANIZATION_SECRET_FILE) : undefined)
+  if (!organizationSecret) throw new ConfigError('SENSAY_ORGANIZATION_SECRET', 'is required (or SENSAY_ORGANIZATION_SECRET_FILE)')
+
+  let apiKeys: Config['apiKeys'] = []
+  if (env.API_KEYS_FILE) {
+    let text: string
+    try {
+      text = readFileSync(env.API_KEYS_FILE, 'utf8')
+    } catch (err) {
+      throw new ConfigError('API_KEYS_FILE', `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${env.API_KEYS_FILE})`)
+    }
+    try {
+      apiKeys = parseApiKeys(text)
+    } catch (err) {
+      throw new ConfigError('API_KEYS_FILE', (err as Error).message)
+    }
+  }
+  if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL && apiKeys.length === 0) {
+    throw new ConfigError('AUTH_JWT_SECRET', 'or AUTH_JWKS_URL or API_KEYS_FILE is required: configure at least one auth method')
+  }
+
+  const baseUrl = new URL(env.SENSAY_BASE_URL ?? defaults.sensayBaseUrl)
+  if (baseUrl.search || baseUrl.hash || baseUrl.username) {
+    throw new ConfigError('SENSAY_BASE_URL', 'must be a plain base URL without query, fragment or credentials')
+  }
+
+  return {
+    organizationSecret,
+    sensayBaseUrl: baseUrl.href.replace(/\/+$/, ''),
+    apiVersion: env.SENSAY_API_VERSION ?? defaults.apiVersion,
+    host: env.HOST ?? defaults.host,
+    port: int(env, 'PORT', defaults.port, 0, 65535),
+    corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    jwt: {
+      secret: env.AUTH_JWT_SECRET,
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_JWT_ISSUER,
+      audience: env.AUTH_JWT_AUDIENCE,
+      userClaim: env.AUTH_USER_CLAIM ?? defaults.userClaim
+    },
+    apiKeys,
+    devAuth: false,
+    redisUrl: env.REDIS_URL,
+    rateLimit: {
+      max: int(env, 'RATE_LIMIT_MAX', defaults.rateLimitMax, 1, 1_000_000_000),
+      chatMax: int(env, 'RATE_LIMIT_CHAT_MAX', defaults.rateLimitChatMax, 1, 1_000_000_000),
+      windowMs: int(env, 'RATE_LIMIT_WINDOW_MS', defaults.rateLimitWindowMs, 1, 86_400_000)
+    },
+    upstreamTimeoutMs: int(env, 'UPSTREAM_TIMEOUT_MS', defaults.upstreamTimeoutMs, 1, 600_000),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', defaults.bodyLimitBytes, 1, 104_857_600),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    logLevel: env.LOG_LEVEL ?? defaults.logLevel,
+    replicaCacheTtlMs: int(env, 'REPLICA_CACHE_TTL_MS', defaults.replicaCacheTtlMs, 0, 3_600_000)
+  }
+}

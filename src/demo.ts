@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto'
+import { startEmulator } from './emulator/emulator.js'
+import { loadConfig } from './config/load-config.js'
+import { fail, serve } from './server.js'
+
+/**
+ * `npm run demo`: the BFF on 127.0.0.1:3000 in front of the built-in Sensay
+ * emulator, with dev auth (`Bearer dev:<userId>`). No secret, no network.
+ */
+export async function demo (): Promise<void> {
+  const secret = randomBytes(24).toString('hex')
+  const emulator = await startEmulator({ organizationSecret: secret, streamChunkDelayMs: 60, knowledgeStepMs: 3_000 })
+  emulator.state.addUser('demo-owner', { name: 'Demo Owner' })
+  const replica = emulator.state.addReplica({
+    ownerID: 'demo-owner',
+    name: 'Ada',
+    slug: 'ada',
+    shortDescription: 'A friendly demo replica',
+    greeting: 'Hello! Ask me anything.',
+    llm: { model: 'claude-haiku-4-5', memoryMode: 'rag-search', systemMessage: 'Be kind and brief.', tools: [], embeddingModel: 'multilingual-e5-large' }
+  })
+
+  const port = Number(process.env.PORT ?? 3000)
+  const config = {
+    ...loadConfig({ SENSAY_ORGANIZATION_SECRET: secret, SENSAY_BASE_URL: emulator.url, HOST: '127.0.0.1', PORT: String(port), AUTH_JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }),
+    devAuth: true
+  }
+  await serve(config)
+  const base = `http://127.0.0.1:${port}`
+  process.stderr.write([
+    '',
+    `sensay-bff demo: ${base} -> Sensay emulator ${emulator.url} (dev auth: "Authorization: Bearer dev:<userId>")`,
+    '',
+    'Chat with the demo replica:',
+    `  curl -s ${base}/v1/replicas/${replica.uuid}/chat/completions -H 'Authorization: Bearer dev:alice' -H 'Content-Type: application/json' -d '{"content":"Hello!"}'`,
+    'Stream the answer:',
+    `  curl -N ${base}/v1/replicas/${replica.uuid}/chat/completions -H 'Authorization: Bearer dev:alice' -H 'Accept: text/event-stream' -H 'Content-Type: application/json' -d '{"content":"Tell me a story"}'`,
+    'List replicas, browse the API:',
+    `  curl -s ${base}/v1/replicas -H 'Authorization: Bearer dev:alice'`,
+    `  open ${base}/docs`,
+    ''
+  ].join('\n') + '\n')
+}
+
+if (process.argv[1] && import.meta.url === new URL(process.argv[1], 'file://').href) demo().catch(fail)

@@ -1,0 +1,70 @@
+export interface ErrorDetail {
+  /** Where: `body`, `querystring`, `params` or `headers`. */
+  in: string
+  /** The field, as a dotted path (`llm.model`), empty for the whole part. */
+  field: string
+  message: string
+}
+
+export interface AppErrorOptions {
+  details?: ErrorDetail[]
+  headers?: Record<string, string>
+  upstreamRequestId?: string
+  cause?: unknown
+}
+
+/** An error that already knows its HTTP status and contract `error_code`. */
+export class AppError extends Error {
+  readonly details: ErrorDetail[]
+  readonly headers: Record<string, string>
+  readonly upstreamRequestId?: string
+
+  constructor (readonly statusCode: number, readonly code: string, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'AppError'
+    this.details = options.details ?? []
+    this.headers = options.headers ?? {}
+    this.upstreamRequestId = options.upstreamRequestId
+  }
+}
+
+/** The error table: one factory per contract `error_code`. */
+export const errors = {
+  validation: (message: string, details: ErrorDetail[] = []) => new AppError(400, 'VALIDATION_FAILED', message, { details }),
+  unauthenticated: (message = 'Authentication required.') =>
+    new AppError(401, 'UNAUTHENTICATED', message, { headers: { 'www-authenticate': 'Bearer' } }),
+  forbidden: (message = 'You may not do this.') => new AppError(403, 'FORBIDDEN', message),
+  notFound: (message = 'Not found.') => new AppError(404, 'NOT_FOUND', message),
+  payloadTooLarge: (limit: number) => new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes.`),
+  unsupportedMediaType: (type: string) => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${type || '(none)'} is not supported; send application/json.`),
+  upstreamError: (options: AppErrorOptions = {}) => new AppError(502, 'UPSTREAM_ERROR', 'The Sensay API failed to answer properly.', options),
+  upstreamAuthFailed: (options: AppErrorOptions = {}) =>
+    new AppError(502, 'UPSTREAM_AUTH_FAILED', 'The Sensay API refused this service\'s credentials.', options),
+  upstreamUnavailable: (retryAfterSeconds: number, options: AppErrorOptions = {}) =>
+    new AppError(503, 'UPSTREAM_UNAVAILABLE', 'The Sensay API is unavailable; try again shortly.', {
+      ...options,
+      headers: { 'retry-after': String(retryAfterSeconds), ...options.headers }
+    }),
+  upstreamTimeout: (options: AppErrorOptions = {}) => new AppError(504, 'UPSTREAM_TIMEOUT', 'The Sensay API did not answer in time.', options),
+  internal: (cause?: unknown) => new AppError(500, 'INTERNAL', 'Internal error.', { cause })
+}
+
+/** The default `error_code` for a status that carries no code of its own. */
+export function codeForStatus (status: number): string {
+  switch (status) {
+    case 400: return 'VALIDATION_FAILED'
+    case 401: return 'UNAUTHENTICATED'
+    case 403: return 'FORBIDDEN'
+    case 404: return 'NOT_FOUND'
+    case 405: return 'METHOD_NOT_ALLOWED'
+    case 409: return 'CONFLICT'
+    case 413: return 'PAYLOAD_TOO_LARGE'
+    case 415: return 'UNSUPPORTED_MEDIA_TYPE'
+    case 422: return 'VALIDATION_FAILED'
+    case 429: return 'RATE_LIMITED'
+    case 502: return 'UPSTREAM_ERROR'
+    case 503: return 'UPSTREAM_UNAVAILABLE'
+    case 504: return 'UPSTREAM_TIMEOUT'
+    default: return status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'
+  }
+}

@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { requireUser } from '../auth/identity.js'
+import { ReplicaParams, errorResponses } from '../schemas/common.js'
+import { ChatCompletionInput, ChatCompletionResponse, ChatHistoryResponse, type ChatCompletionResponseT, type ChatHistoryResponseT } from '../schemas/chat.js'
+import { callContext } from '../upstream/sensay-plugin.js'
+
+const tags = ['Chat']
+// The AI SDK protocol headers a stream keeps (v4 data stream, v5 UI message stream).
+const STREAM_HEADERS = ['x-vercel-ai-data-stream', 'x-vercel-ai-ui-message-stream']
+
+function wantsStream (accept: string | undefined): boolean {
+  return accept !== undefined && accept.includes('text/event-stream')
+}
+
+export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post('/replicas/:replicaUUID/chat/completions', {
+    schema: {
+      tags,
+      summary: 'Chat with a replica',
+      description: 'JSON by default. With `Accept: text/event-stream` the answer streams in the Vercel AI SDK stream protocol, passed through as it arrives.',
+      params: ReplicaParams,
+      body: ChatCompletionInput,
+      response: { 200: ChatCompletionResponse, ...errorResponses }
+    }
+  }, async (request, reply) => {
+    const user = requireUser(request.identity)
+    const { replicaUUID } = request.params
+    await app.replicaAccess.visible(user, replicaUUID, callContext(request))
+    const call = {
+      method: 'POST' as const,
+      path: `/v1/replicas/${replicaUUID}/chat/completions`,
+      userId: user.userId,
+      // The BFF is a web client: the source is not the caller's to choose.
+      body: { ...request.body, source: 'web' }
+    }
+    if (!wantsStream(request.headers.accept)) {
+      const { body } = await app.sensay.json<ChatCompletionResponseT>(call, callContext(request))
+      return body
+    }
+
+    // A client that goes away aborts the upstream call: an LLM answer nobody reads still costs.
+    const abort = new AbortController()
+    reply.raw.once('close', () => { if (!reply.raw.writableFinished) abort.abort() })
+    const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, callContext(request, abort.signal))
+    const contentType = upstream.headers['content-type']
+    reply.header('content-type', typeof contentType === 'string' ? contentType : 'text/plain; charset=utf-8')
+    for (const name of STREAM_HEADERS) {
+      const value = upstream.headers[name]
+      if (typeof value === 'string') reply.header(name, value)
+    }
+    reply.header('cache-control', 'no-cache, no-transform').header('x-accel-buffering', 'no')
+    return reply.code(upstream.status).send(upstream.body)
+  })
+
+  app.get('/replicas/:replicaUUID/chat/history', {
+    schema: { tags, summary: 'The session user\'s chat history with a replica', params: ReplicaParams, response: { 200: ChatHistoryResponse, ...errorResponses } }
+  }, async (request) => {
+    const user = requireUser(request.identity)
+    const { replicaUUID } = request.params
+    await app.replicaAccess.visible(user, replicaUUID, callContext(request))
+    const { body } = await app.sensay.json<ChatHistoryResponseT>({
+      method: 'GET', path: `/v1/replicas/${replicaUUID}/chat/history`, userId: user.userId
+    }, callContext(request))
+    return body
+  })
+}

@@ -1,0 +1,71 @@
+import type { FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { upstreamUserId } from '../auth/identity.js'
+import { KnowledgeBaseParams, ReplicaParams, SuccessOnly, errorResponses } from '../schemas/common.js'
+import {
+  KnowledgeBaseCreateInput, KnowledgeBaseCreatedResponse, KnowledgeBaseDeletedResponse, KnowledgeBaseEntryResponse,
+  KnowledgeBaseListQuery, KnowledgeBaseListResponse, KnowledgeBaseUpdateInput,
+  type KnowledgeBaseCreatedResponseT, type KnowledgeBaseDeletedResponseT, type KnowledgeBaseEntryResponseT, type KnowledgeBaseListResponseT
+} from '../schemas/knowledge-base.js'
+import { callContext } from '../upstream/sensay-plugin.js'
+
+const tags = ['Knowledge base']
+
+/** A replica's knowledge base: its owner's and admins' only. */
+export const knowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const owned = (request: FastifyRequest & { params: { replicaUUID: string } }) =>
+    app.replicaAccess.owned(request.identity!, request.params.replicaUUID, callContext(request))
+
+  app.post('/replicas/:replicaUUID/knowledge-base', {
+    schema: { tags, summary: 'Add a knowledge base entry', params: ReplicaParams, body: KnowledgeBaseCreateInput, response: { 207: KnowledgeBaseCreatedResponse, ...errorResponses } }
+  }, async (request, reply) => {
+    await owned(request)
+    const { status, body } = await app.sensay.json<KnowledgeBaseCreatedResponseT>({
+      method: 'POST', path: `/v1/replicas/${request.params.replicaUUID}/knowledge-base`, userId: upstreamUserId(request.identity!), body: request.body
+    }, callContext(request))
+    return reply.code(status === 200 ? 200 : 207).send(body)
+  })
+
+  app.get('/replicas/:replicaUUID/knowledge-base', {
+    schema: { tags, summary: 'List knowledge base entries', params: ReplicaParams, querystring: KnowledgeBaseListQuery, response: { 200: KnowledgeBaseListResponse, ...errorResponses } }
+  }, async (request) => {
+    await owned(request)
+    const { body } = await app.sensay.json<KnowledgeBaseListResponseT>({
+      method: 'GET', path: `/v1/replicas/${request.params.replicaUUID}/knowledge-base`, userId: upstreamUserId(request.identity!), query: request.query
+    }, callContext(request))
+    return body
+  })
+
+  app.get('/replicas/:replicaUUID/knowledge-base/:knowledgeBaseID', {
+    schema: { tags, summary: 'A knowledge base entry', params: KnowledgeBaseParams, response: { 200: KnowledgeBaseEntryResponse, ...errorResponses } }
+  }, async (request) => {
+    await owned(request)
+    const { replicaUUID, knowledgeBaseID } = request.params
+    const { body } = await app.sensay.json<KnowledgeBaseEntryResponseT>({
+      method: 'GET', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)
+    }, callContext(request))
+    return body
+  })
+
+  app.patch('/replicas/:replicaUUID/knowledge-base/:knowledgeBaseID', {
+    schema: { tags, summary: 'Update a knowledge base entry', params: KnowledgeBaseParams, body: KnowledgeBaseUpdateInput, response: { 200: SuccessOnly, ...errorResponses } }
+  }, async (request) => {
+    await owned(request)
+    const { replicaUUID, knowledgeBaseID } = request.params
+    const { body } = await app.sensay.json<{ success: boolean }>({
+      method: 'PATCH', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!), body: request.body
+    }, callContext(request))
+    return body
+  })
+
+  app.delete('/replicas/:replicaUUID/knowledge-base/:knowledgeBaseID', {
+    schema: { tags, summary: 'Delete a knowledge base entry', params: KnowledgeBaseParams, response: { 200: KnowledgeBaseDeletedResponse, 202: KnowledgeBaseDeletedResponse, ...errorResponses } }
+  }, async (request, reply) => {
+    await owned(request)
+    const { replicaUUID, knowledgeBaseID } = request.params
+    const { status, body } = await app.sensay.json<KnowledgeBaseDeletedResponseT>({
+      method: 'DELETE', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)
+    }, callContext(request))
+    return reply.code(status === 202 ? 202 : 200).send(body)
+  })
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify'
+import { usersRoutes } from './users.js'
+import { replicasRoutes } from './replicas.js'
+import { chatRoutes } from './chat.js'
+import { knowledgeBaseRoutes } from './knowledge-base.js'
+import { conversationsRoutes } from './conversations.js'
+
+/**
+ * Everything under /v1 needs an identity (401 before the body is even
+ * parsed), and a user's Sensay account exists before any route acts as it;
+ * provisioning runs after validation, so a bad request never reaches upstream.
+ */
+export async function v1Routes (app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', app.authenticate)
+  app.addHook('preHandler', (request, _reply, done) => {
+    const pending = app.provisionUser(request)
+    if (pending === undefined) return done()
+    pending.then(() => done(), done)
+  })
+  await app.register(usersRoutes)
+  await app.register(replicasRoutes)
+  await app.register(chatRoutes)
+  await app.register(knowledgeBaseRoutes)
+  await app.register(conversationsRoutes)
+}

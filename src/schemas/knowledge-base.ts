@@ -1,0 +1,94 @@
+import { Type, type Static } from '@sinclair/typebox'
+
+const URL_PATTERN = 'https?:\\/\\/[-a-zA-Z0-9@:%._+~#=]{1,256}\\.[a-zA-Z0-9()]+\\b([-a-zA-Z0-9()@:%_+.~#?&\\/=]*)'
+const STATUSES = ['NEW', 'FILE_UPLOADED', 'RAW_TEXT', 'PROCESSED_TEXT', 'VECTOR_CREATED', 'READY', 'UNPROCESSABLE'] as const
+const TYPES = ['file', 'text', 'website', 'youtube'] as const
+const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)))
+
+// usageLimits and the processing internals (status, vectors, qdrant points)
+// are Sensay's to set, not a client's.
+export const KnowledgeBaseCreateInput = Type.Object({
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  text: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
+  url: Type.Optional(Type.String({ pattern: URL_PATTERN, maxLength: 2048 })),
+  autoRefresh: Type.Optional(Type.Boolean()),
+  filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255 }))
+}, { additionalProperties: false, minProperties: 1 })
+
+export const KnowledgeBaseUpdateInput = Type.Object({
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  rawText: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
+  summary: Type.Optional(Type.String({ maxLength: 10_000 }))
+}, { additionalProperties: false, minProperties: 1 })
+
+export const KnowledgeBaseCreatedResponse = Type.Object({
+  success: Type.Boolean(),
+  results: Type.Array(Type.Object({
+    type: Type.String(),
+    enqueued: Type.Boolean(),
+    knowledgeBaseID: Type.Optional(Type.Number()),
+    signedURL: Type.Optional(Type.String({ description: 'Where to PUT the file, for file entries.' })),
+    error: Type.Optional(Type.String())
+  }))
+})
+
+const entryFields = {
+  id: Type.Integer(),
+  replicaUUID: Type.Optional(Type.String()),
+  type: Type.String(),
+  url: Type.Optional(Type.String()),
+  status: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  title: Type.Optional(Type.String()),
+  generatedTitle: Type.Optional(Type.String()),
+  summary: Type.Optional(Type.String()),
+  language: Type.Optional(Type.String()),
+  website: Type.Optional(Type.Object({ url: Type.String(), title: Type.Optional(Type.String()), description: Type.Optional(Type.String()), autoRefresh: Type.Optional(Type.Boolean()) })),
+  youtube: Type.Optional(Type.Object({ url: Type.String(), title: Type.Optional(Type.String()), description: Type.Optional(Type.String()), thumbnailURL: Type.Optional(Type.String()) })),
+  file: Type.Optional(Type.Object({ name: Type.String(), size: Type.Optional(Type.Union([Type.Number(), Type.Null()])), mimeType: Type.Optional(Type.Union([Type.String(), Type.Null()])) })),
+  error: Type.Optional(Type.Object({ message: Type.Optional(Type.String()) }))
+}
+
+export const KnowledgeBaseEntry = Type.Object(entryFields)
+
+export const KnowledgeBaseEntryResponse = Type.Object({
+  success: Type.Boolean(),
+  ...entryFields,
+  rawText: Type.Optional(Type.String()),
+  processedText: Type.Optional(Type.String()),
+  generatedFacts: Type.Optional(Type.Array(Type.String())),
+  rawTextChunks: Type.Optional(Type.Array(Type.Object({
+    content: Type.Optional(Type.String()),
+    chunkIndex: Type.Optional(Type.Integer()),
+    chunkTokens: Type.Optional(Type.Integer()),
+    chunkChars: Type.Optional(Type.Integer())
+  })))
+})
+
+export const KnowledgeBaseListQuery = Type.Object({
+  status: Type.Optional(Type.Array(Enum(STATUSES), { maxItems: STATUSES.length })),
+  type: Type.Optional(Type.Array(Enum(TYPES), { maxItems: TYPES.length })),
+  search: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+  hasError: Type.Optional(Enum(['true', 'false'])),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  sortBy: Type.Optional(Enum(['createdAt'])),
+  sortOrder: Type.Optional(Enum(['asc', 'desc']))
+}, { additionalProperties: false })
+
+export const KnowledgeBaseListResponse = Type.Object({
+  success: Type.Boolean(),
+  items: Type.Array(KnowledgeBaseEntry),
+  total: Type.Integer()
+})
+
+export const KnowledgeBaseDeletedResponse = Type.Object({
+  success: Type.Boolean(),
+  message: Type.Optional(Type.String())
+})
+
+export type KnowledgeBaseCreatedResponseT = Static<typeof KnowledgeBaseCreatedResponse>
+export type KnowledgeBaseEntryResponseT = Static<typeof KnowledgeBaseEntryResponse>
+export type KnowledgeBaseListResponseT = Static<typeof KnowledgeBaseListResponse>
+export type KnowledgeBaseDeletedResponseT = Static<typeof KnowledgeBaseDeletedResponse>

@@ -1,0 +1,44 @@
+import closeWithGrace from 'close-with-grace'
+import pino from 'pino'
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig } from './config/load-config.js'
+import type { Config } from './config/config.js'
+
+const SHUTDOWN_GRACE_MS = 10_000
+
+/** Builds and listens; the only place (with demo.ts) that touches the process. */
+export async function serve (config: Config): Promise<void> {
+  // Asynchronous log writes: a synchronous stdout write per request is the largest cost under load.
+  const logStream = pino.destination({ dest: 1, sync: false, minLength: 4096 })
+  const app = await buildApp(config, { logStream })
+  closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error')
+    else app.log.info({ signal }, 'shutting down')
+    await app.close()
+    logStream.flushSync()
+  })
+  await app.listen({ host: config.host, port: config.port })
+}
+
+/** `npm start`: configuration from the environment, one line and exit 1 when it is wrong. */
+export async function main (): Promise<void> {
+  let config: Config
+  try {
+    config = loadConfig(process.env)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`)
+      process.exit(1)
+    }
+    throw err
+  }
+  await serve(config)
+}
+
+export function fail (err: unknown): never {
+  process.stderr.write(`sensay-bff failed to start: ${(err as Error).message}\n`)
+  process.exit(1)
+}
+
+// `node dist/server.js` (the container) runs directly; scripts/start.mjs calls main().
+if (process.argv[1] && import.meta.url === new URL(process.argv[1], 'file://').href) main().catch(fail)

@@ -1,0 +1,196 @@
+import { Pool } from 'undici'
+import type { Readable } from 'node:stream'
+import { errors } from '../errors/app-error.js'
+import { fromTransportError, fromUpstreamStatus, type UpstreamErrorBody } from './upstream-errors.js'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined
+
+export interface UpstreamCall {
+  method: HttpMethod
+  /** A path under the base URL whose variable segments were validated by the route. */
+  path: string
+  query?: Record<string, QueryValue>
+  /** Sent as X-USER-ID; absent when acting for the organization. */
+  userId?: string
+  body?: unknown
+  accept?: string
+}
+
+/** What the caller learns of each upstream exchange, for its log line and metrics. */
+export interface UpstreamInfo {
+  status?: number
+  latencyMs: number
+  requestId?: string
+}
+
+export interface CallContext {
+  requestId: string
+  signal?: AbortSignal
+  record?: (info: UpstreamInfo) => void
+}
+
+export interface JsonResult<T> {
+  status: number
+  body: T
+}
+
+export interface StreamResult {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Readable
+}
+
+export interface SensayClientOptions {
+  baseUrl: string
+  organizationSecret: string
+  apiVersion: string
+  timeoutMs: number
+  connections?: number
+  /** Shorter in tests so nothing keeps the process alive. */
+  keepAliveTimeoutMs?: number
+}
+
+function queryString (query: Record<string, QueryValue> | undefined): string {
+  if (!query) return ''
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue
+    if (Array.isArray(value)) for (const v of value) params.append(key, String(v))
+    else params.append(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+function parseJson (text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The only way out to Sensay: one keep-alive pool, the organization secret
+ * and API version on every call, and failures mapped to the contract's codes.
+ * Nothing from the client's own headers is ever passed here.
+ */
+export class SensayClient {
+  readonly #pool: Pool
+  readonly #basePath: string
+  readonly #staticHeaders: Record<string, string>
+  readonly #timeoutMs: number
+
+  constructor (options: SensayClientOptions) {
+    const url = new URL(options.baseUrl)
+    this.#basePath = url.pathname.replace(/\/+$/, '')
+    this.#timeoutMs = options.timeoutMs
+    this.#pool = new Pool(url.origin, {
+      connections: options.connections ?? 128,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      connect: { timeout: Math.min(options.timeoutMs, 10_000) }
+    })
+    this.#staticHeaders = {
+      'x-organization-secret': options.organizationSecret,
+      'x-api-version': options.apiVersion,
+      'user-agent': 'sensay-bff'
+    }
+  }
+
+  #headers (call: UpstreamCall, ctx: CallContext): Record<string, string> {
+    const headers: Record<string, string> = {
+      ...this.#staticHeaders,
+      'x-request-id': ctx.requestId,
+      accept: call.accept ?? 'application/json'
+    }
+    if (call.body !== undefined) headers['content-type'] = 'application/json'
+    if (call.userId !== undefined) headers['x-user-id'] = call.userId
+    return headers
+  }
+
+  async #send (call: UpstreamCall, ctx: CallContext, bodyTimeout?: number) {
+    const started = performance.now()
+    try {
+      const res = await this.#pool.request({
+        method: call.method,
+        path: this.#basePath + call.path + queryString(call.query),
+        headers: this.#headers(call, ctx),
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: ctx.signal,
+        bodyTimeout: bodyTimeout ?? this.#timeoutMs
+      })
+      const upstreamId = res.headers['x-request-id']
+      const info: UpstreamInfo = {
+        status: res.statusCode,
+        latencyMs: performance.now() - started,
+        requestId: typeof upstreamId === 'string' ? upstreamId : undefined
+      }
+      ctx.record?.(info)
+      return { res, info }
+    } catch (err) {
+      ctx.record?.({ latencyMs: performance.now() - started })
+      throw fromTransportError(err)
+    }
+  }
+
+  async #failure (res: { statusCode: number, headers: StreamResult['headers'], body: Readable & { text(): Promise<string> } }, info: UpstreamInfo): Promise<never> {
+    let text = ''
+    try {
+      text = await res.body.text()
+    } catch {
+      // The status alone decides the mapping when the error body is broken.
+    }
+    const body = parseJson(text) as UpstreamErrorBody | undefined
+    const upstreamRequestId = info.requestId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined)
+    if (upstreamRequestId && !info.requestId) info.requestId = upstreamRequestId
+    throw fromUpstreamStatus(res.statusCode, body, res.headers, upstreamRequestId)
+  }
+
+  /** A JSON call: resolves with the parsed 2xx body, or throws the mapped AppError. */
+  async json<T = unknown> (call: UpstreamCall, ctx: CallContext): Promise<JsonResult<T>> {
+    const { res, info } = await this.#send(call, ctx)
+    if (res.statusCode < 200 || res.statusCode >= 300) return this.#failure(res, info)
+    let text: string
+    try {
+      text = await res.body.text()
+    } catch (err) {
+      throw fromTransportError(err)
+    }
+    if (res.statusCode === 204 || text === '') return { status: res.statusCode, body: undefined as T }
+    const body = parseJson(text)
+    if (body === undefined || body === null || typeof body !== 'object') {
+      throw errors.upstreamError({ upstreamRequestId: info.requestId, cause: new Error(`upstream ${call.method} ${call.path} answered ${res.statusCode} with a body that is not a JSON object`) })
+    }
+    return { status: res.statusCode, body: body as T }
+  }
+
+  /**
+   * A streaming call: resolves once response headers arrive with the live
+   * body (nothing buffered). Non-2xx answers are read and thrown as errors.
+   */
+  async stream (call: UpstreamCall, ctx: CallContext, idleTimeoutMs?: number): Promise<StreamResult> {
+    const { res, info } = await this.#send(call, ctx, idleTimeoutMs)
+    if (res.statusCode < 200 || res.statusCode >= 300) return this.#failure(res, info)
+    return { status: res.statusCode, headers: res.headers, body: res.body }
+  }
+
+  /** The upstream's status for a cheap call, for readiness: any answer counts, transport failures throw. */
+  async probe (path: string, ctx: CallContext, timeoutMs: number): Promise<number> {
+    const res = await this.#pool.request({
+      method: 'GET',
+      path: this.#basePath + path,
+      headers: this.#headers({ method: 'GET', path }, ctx),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs
+    })
+    await res.body.dump()
+    return res.statusCode
+  }
+
+  async close (): Promise<void> {
+    await this.#pool.close()
+  }
+}
