@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { ADMIN_KEY, startHarness, USER_KEY, type Harness } from '../helpers/harness.js'
+
+let h: Harness
+
+beforeAll(async () => { h = await startHarness() })
+afterAll(async () => h.close())
+beforeEach(() => { h.emu.calls.length = 0 })
+
+describe('/v1/users/me', () => {
+  it('provisions the user on first sight, then reads as that user', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/users/me', headers: await h.as('gina') })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ success: true, id: 'gina' })
+    expect(h.emu.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /v1/users', 'GET /v1/users/me'])
+    expect(h.emu.calls[0]?.body).toEqual({ id: 'gina' })
+    expect(h.emu.calls[1]?.headers['x-user-id']).toBe('gina')
+  })
+
+  it('provisions once per user, even for concurrent first requests', async () => {
+    const headers = await h.as('hank')
+    const results = await Promise.all(Array.from({ length: 8 }, () => h.app.inject({ method: 'GET', url: '/v1/users/me', headers })))
+    expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(200))
+    await h.app.inject({ method: 'GET', url: '/v1/users/me', headers })
+    expect(h.emu.callsTo('POST', '/v1/users')).toHaveLength(1)
+  })
+
+  it('treats 409 on provisioning as "already exists"', async () => {
+    h.emu.state.addUser('ivy', { name: 'Ivy' })
+    const res = await h.app.inject({ method: 'GET', url: '/v1/users/me', headers: await h.as('ivy') })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ id: 'ivy', name: 'Ivy' })
+  })
+
+  it('does not remember a failed provisioning', async () => {
+    h.emu.faults.push({ method: 'POST', path: '/v1/users', status: 500 })
+    const headers = await h.as('jack')
+    const first = await h.app.inject({ method: 'GET', url: '/v1/users/me', headers })
+    expect(first.statusCode).toBe(502)
+    const second = await h.app.inject({ method: 'GET', url: '/v1/users/me', headers })
+    expect(second.statusCode).toBe(200)
+    expect(h.emu.callsTo('POST', '/v1/users')).toHaveLength(2)
+  })
+
+  it('updates name and email only, with the session user\'s id', async () => {
+    const res = await h.app.inject({ method: 'PUT', url: '/v1/users/me', headers: await h.as('gina'), payload: { name: 'Gina G', email: 'gina@example.com' } })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ id: 'gina', name: 'Gina G', email: 'gina@example.com' })
+    expect(h.emu.callsTo('PUT', '/v1/users/me')[0]?.body).toEqual({ id: 'gina', name: 'Gina G', email: 'gina@example.com' })
+  })
+
+  it.each(['id', 'linkedAccounts'])('refuses %s in a PUT body', async (field) => {
+    const res = await h.app.inject({ method: 'PUT', url: '/v1/users/me', headers: await h.as('gina'), payload: { name: 'x', [field]: 'bob' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().details[0]).toMatchObject({ field })
+  })
+
+  it('deletes the user, and provisions again on the next request', async () => {
+    const headers = await h.as('kate')
+    await h.app.inject({ method: 'GET', url: '/v1/users/me', headers })
+    const res = await h.app.inject({ method: 'DELETE', url: '/v1/users/me', headers })
+    expect(res.statusCode).toBe(204)
+    expect(res.body).toBe('')
+    expect(h.emu.state.users.has('kate')).toBe(false)
+    const again = await h.app.inject({ method: 'GET', url: '/v1/users/me', headers })
+    expect(again.statusCode).toBe(200)
+    expect(h.emu.callsTo('POST', '/v1/users')).toHaveLength(2)
+  })
+
+  it('reports usage for the session user', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/users/me/usage', headers: await h.as('gina') })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ success: true, conversations: { currentMonthTotal: 0 }, knowledgeBaseEntries: { total: 0 } })
+  })
+
+  it('acts as a user API key\'s userId', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/users/me', headers: { 'x-api-key': USER_KEY } })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().id).toBe('carol')
+  })
+
+  it.each(['/v1/users/me', '/v1/users/me/usage'])('answers 403 to an admin key on %s', async (url) => {
+    const res = await h.app.inject({ method: 'GET', url, headers: { 'x-api-key': ADMIN_KEY } })
+    expect(res.statusCode).toBe(403)
+    expect(res.json()).toMatchObject({ error_code: 'FORBIDDEN' })
+    expect(h.emu.calls).toHaveLength(0)
+  })
+})
