@@ -10,6 +10,10 @@ export interface JwtVerifierOptions {
   /** Verified tokens kept, so a token is verified once until it expires. */
   cacheSize?: number
   now?: () => number
+  /** After a JWKS fetch, an unknown kid waits this long before the next fetch (jose's default: 30 s). */
+  jwksCooldownMs?: number
+  /** Called after each full (uncached) verification: metrics and tests. */
+  onVerify?: () => void
 }
 
 export type JwtVerifier = (token: string) => Promise<UserIdentity>
@@ -45,7 +49,7 @@ export function createJwtVerifier (config: JwtConfig, options: JwtVerifierOption
   const cacheSize = options.cacheSize ?? 10_000
   const now = options.now ?? Date.now
   const secret = config.secret ? new TextEncoder().encode(config.secret) : undefined
-  const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000, timeoutDuration: 5_000 }) : undefined
+  const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: options.jwksCooldownMs ?? 30_000, cacheMaxAge: 600_000, timeoutDuration: 5_000 }) : undefined
   const base: JWTVerifyOptions = { clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['exp'] }
   if (config.issuer) base.issuer = config.issuer
   if (config.audience) base.audience = config.audience
@@ -77,6 +81,7 @@ export function createJwtVerifier (config: JwtConfig, options: JwtVerifierOption
     } catch (err) {
       throw explain(err)
     }
+    options.onVerify?.()
     const { identity, exp } = verified
     if (cache.size >= cacheSize) {
       // Evict the oldest entry: a Map iterates in insertion order.
