@@ -21,6 +21,8 @@ export interface Fault {
   path?: string | RegExp
   status?: number
   body?: Record<string, unknown>
+  /** A raw body sent as application/json, for malformed answers. */
+  raw?: string
   headers?: Record<string, string>
   delayMs?: number
   drop?: boolean
@@ -125,6 +127,7 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     }
     if (fault?.status) {
       reply.headers(fault.headers ?? {})
+      if (fault.raw !== undefined) return reply.code(fault.status).type('application/json').send(fault.raw)
       if (fault.body) return reply.code(fault.status).send(fault.body)
       return sendSensayError(request, reply, fault.status, fault.status >= 500 ? 'Internal server error' : 'Injected failure', fault.status === 429 ? 'CONVERSATION_QUOTA_EXCEEDED' : undefined)
     }
