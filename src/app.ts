@@ -7,6 +7,7 @@ import { loggerOptions } from './logging/logger.js'
 import { requestLog } from './logging/request-log.js'
 import { errorHandler } from './errors/error-handler.js'
 import { ErrorResponse } from './schemas/common.js'
+import { validatorCompiler } from './schemas/validator-compiler.js'
 import { sensayPlugin } from './upstream/sensay-plugin.js'
 import { authenticate } from './auth/authenticate.js'
 import { accessPlugin } from './auth/access-plugin.js'
@@ -40,12 +41,12 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
       const incoming = req.headers['x-request-id']
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true
   }
   const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
 
+  app.setValidatorCompiler(validatorCompiler)
   app.addSchema(ErrorResponse)
   // Only JSON bodies: a text/plain body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain')

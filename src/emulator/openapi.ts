@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { Ajv, type ValidateFunction } from 'ajv'
-import * as formatsModule from 'ajv-formats'
-import type { FormatsPlugin } from 'ajv-formats'
-
-// ajv-formats is CommonJS; under NodeNext its function arrives as `default`.
-const addFormats = (formatsModule as unknown as { default: FormatsPlugin }).default
+import type { Ajv, ValidateFunction } from 'ajv'
+import { createAjv } from '../schemas/ajv.js'
 
 type Schema = Record<string, unknown>
 interface Operation {
@@ -26,8 +22,7 @@ export class SensayOpenApi {
 
   constructor (specText = readFileSync(SPEC_URL, 'utf8')) {
     this.#spec = JSON.parse(specText)
-    this.#ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false })
-    addFormats(this.#ajv)
+    this.#ajv = createAjv({ validateSchema: false })
   }
 
   get paths (): string[] {

@@ -113,7 +113,7 @@ describe('JWKS tokens', () => {
   })
   afterAll(async () => { await new Promise((resolve) => server.close(resolve)) })
 
-  const signWith = (key: CryptoKey, alg: string, kid: string, sub = 'jwks-user') =>
+  const signWith = (key: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'], alg: string, kid: string, sub = 'jwks-user') =>
     new SignJWT({ sub }).setProtectedHeader({ alg, kid }).setExpirationTime('1h').sign(key)
 
   it('verifies RS256 with keys from the JWKS URL, fetched once', async () => {

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startHarness, type Harness } from '../helpers/harness.js'
+
+let h: Harness
+let headers: Record<string, string>
+
+beforeAll(async () => {
+  h = await startHarness({ config: { bodyLimitBytes: 1024 } })
+  headers = await h.as('alice')
+})
+afterAll(async () => h.close())
+
+function expectShape (body: Record<string, unknown>, status: number, code: string) {
+  expect(body).toMatchObject({ success: false, status, error_code: code })
+  expect(typeof body.error).toBe('string')
+  expect(typeof body.request_id).toBe('string')
+  expect(Array.isArray(body.details)).toBe(true)
+}
+
+describe('errors in one shape', () => {
+  it('answers an unknown route with 404 NOT_FOUND', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/nope' })
+    expect(res.statusCode).toBe(404)
+    expectShape(res.json(), 404, 'NOT_FOUND')
+    expect(res.json().request_id).toBe(res.headers['x-request-id'])
+  })
+
+  it('answers invalid JSON with 400 VALIDATION_FAILED', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"name": ' })
+    expect(res.statusCode).toBe(400)
+    expectShape(res.json(), 400, 'VALIDATION_FAILED')
+    expect(res.json().details[0]).toMatchObject({ in: 'body' })
+  })
+
+  it('answers a non-JSON content type with 415', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: { ...headers, 'content-type': 'text/plain' }, payload: 'hello' })
+    expect(res.statusCode).toBe(415)
+    expectShape(res.json(), 415, 'UNSUPPORTED_MEDIA_TYPE')
+  })
+
+  it('answers a body over BODY_LIMIT_BYTES with 413', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(2000) }) })
+    expect(res.statusCode).toBe(413)
+    expectShape(res.json(), 413, 'PAYLOAD_TOO_LARGE')
+  })
+
+  it('answers a missing body with 400 naming the body', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers })
+    expect(res.statusCode).toBe(400)
+    expectShape(res.json(), 400, 'VALIDATION_FAILED')
+  })
+
+  it('answers a wrong type with the field and why', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas/00000000-0000-4000-8000-000000000000/chat/completions', headers, payload: { content: 42 } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().details[0]).toEqual({ in: 'body', field: 'content', message: 'must be string' })
+  })
+
+  it('carries X-Request-Id on successes too', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/healthz' })
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
