@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox'
 
 // The environment as strings, each checked by shape before it is converted.
 // The first failing variable is named in the start-up error.
-const Int = (min: number, max: number) => Type.String({ pattern: '^[0-9]+$', description: `integer ${min}..${max}`, minimum: min, maximum: max })
+const Int = (min: number, max: number) => Type.String({ pattern: '^[0-9]+$', description: `an integer from ${min} to ${max}` })
 const Url = Type.String({ pattern: '^https?://[^\\s]+$', description: 'an http(s) URL' })
 
 export const EnvSchema = Type.Object({

@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   knowledgeStepMs?: number
   /** Added to every call (except the healthcheck). */
   latencyMs?: number
+  /** AI SDK stream protocol: v4 data stream (`0:"text"`) or v5 UI message stream (SSE). */
+  streamFormat?: 'v4' | 'v5'
   host?: string
   port?: number
   logger?: boolean
@@ -48,7 +50,8 @@ export interface Emulator {
   calls: RecordedCall[]
   faults: Fault[]
   events: EventEmitter
-  options: Required<Pick<EmulatorOptions, 'streamChunkDelayMs' | 'knowledgeStepMs' | 'latencyMs'>>
+  /** Settings tests may change while the emulator runs. */
+  options: Required<Pick<EmulatorOptions, 'streamChunkDelayMs' | 'knowledgeStepMs' | 'latencyMs' | 'streamFormat'>>
   /** Calls matching a method and a path (string: exact; RegExp: test). */
   callsTo: (method: string, path: string | RegExp) => RecordedCall[]
   close: () => Promise<void>
@@ -91,7 +94,8 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
   const settings = {
     streamChunkDelayMs: options.streamChunkDelayMs ?? 5,
     knowledgeStepMs: options.knowledgeStepMs ?? 50,
-    latencyMs: options.latencyMs ?? 0
+    latencyMs: options.latencyMs ?? 0,
+    streamFormat: options.streamFormat ?? 'v4'
   }
 
   const app = Fastify({
@@ -278,7 +282,7 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     }
     const accept = request.headers.accept ?? ''
     if (!accept.includes('text/event-stream')) return { success: true, content: text }
-    return streamAnswer(request, reply, text, settings.streamChunkDelayMs, events, accept.includes('ui-message') ? 'v5' : 'v4')
+    return streamAnswer(request, reply, text, settings.streamChunkDelayMs, events, settings.streamFormat)
   })
   app.get('/v1/replicas/:replicaUUID/chat/history', async (request, reply) => {
     const replica = replicaOf(request, reply)

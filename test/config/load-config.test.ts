@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../src/config/load-config.js'
+import { sha256Hex } from '../../src/auth/api-keys.js'
+
+const minimal = { SENSAY_ORGANIZATION_SECRET: 's3cret', AUTH_JWT_SECRET: 'x'.repeat(32) }
+const dir = mkdtempSync(join(tmpdir(), 'bff-config-'))
+
+function failure (env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env)
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError)
+    return err as ConfigError
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('loadConfig', () => {
+  it('applies the contract defaults', () => {
+    const config = loadConfig(minimal)
+    expect(config).toMatchObject({
+      sensayBaseUrl: 'https://api.sensay.io',
+      apiVersion: '2025-03-25',
+      host: '0.0.0.0',
+      port: 3000,
+      corsOrigins: [],
+      jwt: { userClaim: 'sub' },
+      rateLimit: { max: 300, chatMax: 30, windowMs: 60000 },
+      upstreamTimeoutMs: 30000,
+      bodyLimitBytes: 1048576,
+      trustProxy: false,
+      logLevel: 'info',
+      devAuth: false
+    })
+  })
+
+  it('reads the secret from SENSAY_ORGANIZATION_SECRET_FILE, trimmed', () => {
+    const file = join(dir, 'secret')
+    writeFileSync(file, 'from-file\n')
+    expect(loadConfig({ SENSAY_ORGANIZATION_SECRET_FILE: file, AUTH_JWT_SECRET: 'k' }).organizationSecret).toBe('from-file')
+  })
+
+  it('loads API keys from API_KEYS_FILE as the only auth method', () => {
+    const file = join(dir, 'keys.json')
+    writeFileSync(file, JSON.stringify([{ name: 'ops', sha256: sha256Hex('k'), role: 'admin' }]))
+    expect(loadConfig({ SENSAY_ORGANIZATION_SECRET: 's', API_KEYS_FILE: file }).apiKeys).toHaveLength(1)
+  })
+
+  it('parses lists and proxies', () => {
+    const config = loadConfig({ ...minimal, CORS_ORIGINS: 'https://a.example, http://localhost:5173', TRUST_PROXY: '10.0.0.0/8,127.0.0.1' })
+    expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173'])
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1'])
+    expect(loadConfig({ ...minimal, TRUST_PROXY: 'true' }).trustProxy).toBe(true)
+    expect(loadConfig({ ...minimal, TRUST_PROXY: '2' }).trustProxy).toBe(2)
+  })
+
+  it.each([
+    [{}, 'SENSAY_ORGANIZATION_SECRET'],
+    [{ SENSAY_ORGANIZATION_SECRET: 's' }, 'AUTH_JWT_SECRET'],
+    [{ ...minimal, PORT: 'eighty' }, 'PORT'],
+    [{ ...minimal, PORT: '70000' }, 'PORT'],
+    [{ ...minimal, SENSAY_BASE_URL: 'ftp://x' }, 'SENSAY_BASE_URL'],
+    [{ ...minimal, AUTH_JWKS_URL: 'not a url' }, 'AUTH_JWKS_URL'],
+    [{ ...minimal, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ...minimal, RATE_LIMIT_MAX: '0' }, 'RATE_LIMIT_MAX'],
+    [{ ...minimal, CORS_ORIGINS: 'https://a.example/path' }, 'CORS_ORIGINS'],
+    [{ ...minimal, REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ ...minimal, API_KEYS_FILE: '/nonexistent/keys.json' }, 'API_KEYS_FILE'],
+    [{ SENSAY_ORGANIZATION_SECRET_FILE: '/nonexistent/secret', AUTH_JWT_SECRET: 'k' }, 'SENSAY_ORGANIZATION_SECRET_FILE']
+  ])('names the variable at fault (%#)', (env, variable) => {
+    const err = failure(env as Record<string, string>)
+    expect(err.variable).toBe(variable)
+    expect(err.message).toMatch(new RegExp(`^Invalid configuration: ${variable} `))
+    expect(err.message).not.toContain('\n')
+  })
+
+  it('never puts a secret value in the error', () => {
+    const err = failure({ SENSAY_ORGANIZATION_SECRET: 'super-secret-value', PORT: 'x', AUTH_JWT_SECRET: 'k' })
+    expect(err.message).not.toContain('super-secret-value')
+  })
+})
+
+describe('npm start with a bad configuration', () => {
+  it('exits 1 with one line naming the variable, and never starts the emulator', () => {
+    const result = spawnSync(process.execPath, ['scripts/start.mjs'], {
+      env: { PATH: process.env.PATH, SENSAY_ORGANIZATION_SECRET: 's', AUTH_JWT_SECRET: 'k', PORT: 'abc' },
+      encoding: 'utf8',
+      timeout: 60_000
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr.trim()).toBe('Invalid configuration: PORT must be an integer from 0 to 65535')
+    expect(result.stdout).not.toMatch(/listening/i)
+  }, 60_000)
+})
