@@ -11,8 +11,9 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['src/server.ts', 'src/demo.ts'],
-      thresholds: { lines: 80, functions: 80, branches: 70, statements: 80 }
+      exclude: ['src/server.ts', 'src/demo.ts', 'src/emulator/main.ts'],
+      thresholds: { lines: 90, functions: 90, branches: 80, statements: 90 },
+      reporter: ['text-summary']
     }
   }
 })

@@ -61,3 +61,23 @@ describe('errors in one shape', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
   })
 })
+
+describe('an unexpected failure', () => {
+  it('is a 500 INTERNAL with a generic message, its cause only in the log line', async () => {
+    const { buildApp } = await import('../../src/app.js')
+    const { baseConfig, captureStream } = await import('../helpers/harness.js')
+    const logs: string[] = []
+    const app = await buildApp(baseConfig(h.emu.url), { logStream: captureStream(logs) })
+    app.get('/boom', async () => { throw new Error('kaboom: database exploded') })
+    try {
+      const res = await app.inject({ method: 'GET', url: '/boom' })
+      expect(res.statusCode).toBe(500)
+      expect(res.json()).toMatchObject({ success: false, status: 500, error_code: 'INTERNAL', error: 'Internal error.' })
+      expect(res.body).not.toContain('kaboom')
+      const line = logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'request failed')
+      expect(line).toMatchObject({ route: '/boom', status: 500, err: { message: 'kaboom: database exploded' } })
+    } finally {
+      await app.close()
+    }
+  })
+})
