@@ -7,6 +7,8 @@ declare module 'fastify' {
   }
 }
 
+const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
+
 /** Prometheus metrics at /metrics: requests by route template, method and status, and process metrics. */
 export const metricsPlugin = fp(async (app) => {
   const registry = new Registry()
@@ -21,14 +23,14 @@ export const metricsPlugin = fp(async (app) => {
     name: 'http_request_duration_seconds',
     help: 'Time to answer, by route template and method.',
     labelNames: ['route', 'method'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    buckets: LATENCY_BUCKETS_S,
     registers: [registry]
   })
   const upstream = new Histogram({
     name: 'upstream_request_duration_seconds',
     help: 'Time to upstream response headers, by route template and upstream status.',
     labelNames: ['route', 'status'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    buckets: LATENCY_BUCKETS_S,
     registers: [registry]
   })
   app.decorate('metrics', registry)

@@ -1,5 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox'
 
+/** A string enum as a union of literals: typed, validated and documented. */
+export const Enum = <T extends readonly string[]>(values: T, options: object = {}) => Type.Union(values.map((v) => Type.Literal(v)), options)
+
+// Sensay's own URL pattern (profileImage, knowledge-base url).
+export const URL_PATTERN = 'https?:\\/\\/[-a-zA-Z0-9@:%._+~#=]{1,256}\\.[a-zA-Z0-9()]+\\b([-a-zA-Z0-9()@:%_+.~#?&\\/=]*)'
+
 // A strict UUID (no `urn:uuid:` prefix, no braces): it becomes a path segment.
 export const Uuid = Type.String({
   format: 'uuid',

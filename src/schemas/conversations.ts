@@ -1,7 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Uuid } from './common.js'
-
-const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)))
+import { Enum, Uuid } from './common.js'
 
 export const ConversationParams = Type.Object({ replicaUUID: Uuid, conversationUUID: Uuid }, { additionalProperties: false })
 

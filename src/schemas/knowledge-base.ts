@@ -1,9 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { Enum, URL_PATTERN } from './common.js'
 
-const URL_PATTERN = 'https?:\\/\\/[-a-zA-Z0-9@:%._+~#=]{1,256}\\.[a-zA-Z0-9()]+\\b([-a-zA-Z0-9()@:%_+.~#?&\\/=]*)'
 const STATUSES = ['NEW', 'FILE_UPLOADED', 'RAW_TEXT', 'PROCESSED_TEXT', 'VECTOR_CREATED', 'READY', 'UNPROCESSABLE'] as const
 const TYPES = ['file', 'text', 'website', 'youtube'] as const
-const Enum = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)))
 
 // usageLimits and the processing internals (status, vectors, qdrant points)
 // are Sensay's to set, not a client's.

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Uuid } from './common.js'
+import { Enum, URL_PATTERN, Uuid } from './common.js'
 
 // Narrowed from Sensay's replica schema (spec/sensay-openapi.json): what a
 // client may set. ownerID, hidden and integration fields are not accepted.
@@ -12,11 +12,9 @@ export const LLM_TOOLS = [
   'getTokenInfo', 'getUdaoTokenInfo', 'getSensayTokenInfo', 'getTokenInfoMEAI', 'answerToLife', 'toolhouse',
   'brightUnionGetQuoteTool', 'brightUnionGetCoverablesTool'
 ] as const
-const Enum = <T extends readonly string[]>(values: T, options: object = {}) => Type.Union(values.map((v) => Type.Literal(v)), options)
 
 const EMBEDDING_MODELS = ['multilingual-e5-large', 'qwen3-embedding-8b'] as const
 const REPLICA_TYPES = ['individual', 'character', 'brand'] as const
-const URL_PATTERN = 'https?:\\/\\/[-a-zA-Z0-9@:%._+~#=]{1,256}\\.[a-zA-Z0-9()]+\\b([-a-zA-Z0-9()@:%_+.~#?&\\/=]*)'
 
 export const LlmInput = Type.Object({
   model: Type.Optional(Enum(LLM_MODELS, { description: 'The LLM model of the replica.' })),
