@@ -56,19 +56,20 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   })
 
   await app.register(errorHandler)
-  await app.register(requestLog)
   await app.register(metricsPlugin)
+  await app.register(requestLog)
   await app.register(sensayPlugin, {
     baseUrl: config.sensayBaseUrl,
     organizationSecret: config.organizationSecret,
     apiVersion: config.apiVersion,
     timeoutMs: config.upstreamTimeoutMs,
-    keepAliveTimeoutMs: options.upstreamKeepAliveMs
+    keepAliveTimeoutMs: options.upstreamKeepAliveMs,
+    shutdownGraceMs: config.shutdownGraceMs
   })
   await app.register(authenticate, { config })
   await app.register(accessPlugin, { replicaCacheTtlMs: config.replicaCacheTtlMs })
   await app.register(docsRoutes)
   await app.register(healthRoutes)
-  await app.register(v1Routes, { prefix: '/v1' })
+  await app.register(v1Routes, { prefix: '/v1', streamIdleTimeoutMs: config.streamIdleTimeoutMs, streamMaxDurationMs: config.streamMaxDurationMs })
   return app
 }

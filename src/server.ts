@@ -4,14 +4,13 @@ import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config/load-config.js'
 import type { Config } from './config/config.js'
 
-const SHUTDOWN_GRACE_MS = 10_000
-
 /** Builds and listens; the only place (with demo.ts) that touches the process. */
 export async function serve (config: Config): Promise<void> {
   // Asynchronous log writes: a synchronous stdout write per request is the largest cost under load.
   const logStream = pino.destination({ dest: 1, sync: false, minLength: 4096 })
   const app = await buildApp(config, { logStream })
-  closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+  // close-with-grace's own delay is a backstop beyond the grace that app.close() honours.
+  closeWithGrace({ delay: config.shutdownGraceMs + 5_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
     await app.close()

@@ -27,6 +27,12 @@ export interface Config {
   trustProxy: boolean | number | string[]
   logLevel: string
   replicaCacheTtlMs: number
+  /** Longest silence between two chunks of a streamed answer. */
+  streamIdleTimeoutMs: number
+  /** Longest a streamed answer may last. */
+  streamMaxDurationMs: number
+  /** On SIGTERM, how long in-flight requests and streams may take to finish. */
+  shutdownGraceMs: number
 }
 
 export const defaults = {
@@ -41,5 +47,8 @@ export const defaults = {
   upstreamTimeoutMs: 30_000,
   bodyLimitBytes: 1_048_576,
   logLevel: 'info',
-  replicaCacheTtlMs: 5_000
+  replicaCacheTtlMs: 5_000,
+  streamIdleTimeoutMs: 30_000,
+  streamMaxDurationMs: 600_000,
+  shutdownGraceMs: 10_000
 } as const

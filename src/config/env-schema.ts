@@ -27,7 +27,10 @@ export const EnvSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Optional(Int(1, 104_857_600)),
   TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, description: 'true, false, a hop count or comma-separated addresses' })),
   LOG_LEVEL: Type.Optional(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { description: 'one of fatal, error, warn, info, debug, trace, silent' })),
-  REPLICA_CACHE_TTL_MS: Type.Optional(Int(0, 3_600_000))
+  REPLICA_CACHE_TTL_MS: Type.Optional(Int(0, 3_600_000)),
+  STREAM_IDLE_TIMEOUT_MS: Type.Optional(Int(1, 3_600_000)),
+  STREAM_MAX_DURATION_MS: Type.Optional(Int(1, 86_400_000)),
+  SHUTDOWN_GRACE_MS: Type.Optional(Int(0, 3_600_000))
 })
 
 export type Env = Static<typeof EnvSchema>

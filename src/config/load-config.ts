@@ -139,6 +139,9 @@ export function loadConfig (raw: RawEnv): Config {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', defaults.bodyLimitBytes, 1, 104_857_600),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? defaults.logLevel,
-    replicaCacheTtlMs: int(env, 'REPLICA_CACHE_TTL_MS', defaults.replicaCacheTtlMs, 0, 3_600_000)
+    replicaCacheTtlMs: int(env, 'REPLICA_CACHE_TTL_MS', defaults.replicaCacheTtlMs, 0, 3_600_000),
+    streamIdleTimeoutMs: int(env, 'STREAM_IDLE_TIMEOUT_MS', defaults.streamIdleTimeoutMs, 1, 3_600_000),
+    streamMaxDurationMs: int(env, 'STREAM_MAX_DURATION_MS', defaults.streamMaxDurationMs, 1, 86_400_000),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', defaults.shutdownGraceMs, 0, 3_600_000)
   }
 }

@@ -1,31 +1,56 @@
 import fp from 'fastify-plugin'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What a streamed answer did, for its log line. */
+    stream?: { protocol: string, bytes: number, outcome: string }
+  }
+}
 
 /**
- * One log line per request, written when the response is done (Fastify's own
- * two lines per request are turned off in buildApp): who, what route, how it
+ * One log line per request (Fastify's own two are turned off in buildApp),
+ * written when the response closes, so that a client who goes away mid-answer
+ * still gets its line (`aborted: true`, status 499): who, what route, how it
  * ended, and what upstream said. Never headers, bodies or tokens.
  */
 export const requestLog = fp(async (app) => {
-  app.addHook('onResponse', (request, reply, done) => {
-    const status = reply.statusCode
+  const write = (request: FastifyRequest, reply: FastifyReply, aborted: boolean) => {
+    const status = aborted ? 499 : reply.statusCode
+    const elapsedMs = reply.elapsedTime
+    app.observeRequest(request, status, elapsedMs)
     const identity = request.identity
     const upstream = request.upstream
     const line: Record<string, unknown> = {
       method: request.method,
       route: request.routeOptions.url ?? 'unmatched',
       status,
-      ms: Math.round(reply.elapsedTime * 100) / 100
+      ms: Math.round(elapsedMs * 100) / 100
     }
+    if (aborted) line.aborted = true
     if (identity) line.user = identity.kind === 'user' ? identity.userId : `admin:${identity.name}`
     if (upstream) {
       line.upstreamStatus = upstream.status
       line.upstreamMs = Math.round(upstream.latencyMs * 100) / 100
       if (upstream.requestId) line.upstreamRequestId = upstream.requestId
     }
+    if (request.stream) line.stream = aborted ? { ...request.stream, outcome: 'cancelled' } : request.stream
     if (request.failure !== undefined) line.err = request.failure
-    if (request.raw.aborted || (!reply.raw.writableFinished && reply.raw.destroyed)) line.aborted = true
-    if (status >= 500) request.log.error(line, 'request failed')
-    else request.log.info(line, 'request')
+    if (status >= 500 && !aborted) request.log.error(line, 'request failed')
+    else request.log.info(line, aborted ? 'request cancelled by the client' : 'request')
+  }
+
+  app.decorateRequest('stream', undefined)
+  app.addHook('onRequest', (request, reply, done) => {
+    // 'finish' when the answer was handed over; 'close' alone when the client left first.
+    let written = false
+    const end = (aborted: boolean) => {
+      if (written) return
+      written = true
+      write(request, reply, aborted)
+    }
+    reply.raw.once('finish', () => end(false))
+    reply.raw.once('close', () => end(!reply.raw.writableFinished))
     done()
   })
-}, { name: 'request-log' })
+}, { name: 'request-log', dependencies: ['metrics'] })

@@ -3,16 +3,20 @@ import { requireUser } from '../auth/identity.js'
 import { ReplicaParams, errorResponses } from '../schemas/common.js'
 import { ChatCompletionInput, ChatCompletionResponse, ChatHistoryResponse, type ChatCompletionResponseT, type ChatHistoryResponseT } from '../schemas/chat.js'
 import { callContext } from '../upstream/sensay-plugin.js'
+import { relayStream } from '../upstream/stream-relay.js'
 
 const tags = ['Chat']
-// The AI SDK protocol headers a stream keeps (v4 data stream, v5 UI message stream).
-const STREAM_HEADERS = ['x-vercel-ai-data-stream', 'x-vercel-ai-ui-message-stream']
 
 function wantsStream (accept: string | undefined): boolean {
   return accept !== undefined && accept.includes('text/event-stream')
 }
 
-export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export interface ChatOptions {
+  streamIdleTimeoutMs: number
+  streamMaxDurationMs: number
+}
+
+export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { streamIdleTimeoutMs, streamMaxDurationMs }) => {
   app.post('/replicas/:replicaUUID/chat/completions', {
     schema: {
       tags,
@@ -38,18 +42,12 @@ export const chatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return body
     }
 
-    // A client that goes away aborts the upstream call: an LLM answer nobody reads still costs.
+    // A client that goes away aborts the upstream call, before or after the
+    // first chunk: an LLM answer nobody reads still costs.
     const abort = new AbortController()
     reply.raw.once('close', () => { if (!reply.raw.writableFinished) abort.abort() })
-    const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, callContext(request, abort.signal))
-    const contentType = upstream.headers['content-type']
-    reply.header('content-type', typeof contentType === 'string' ? contentType : 'text/plain; charset=utf-8')
-    for (const name of STREAM_HEADERS) {
-      const value = upstream.headers[name]
-      if (typeof value === 'string') reply.header(name, value)
-    }
-    reply.header('cache-control', 'no-cache, no-transform').header('x-accel-buffering', 'no')
-    return reply.code(upstream.status).send(upstream.body)
+    const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, callContext(request, abort.signal), streamIdleTimeoutMs)
+    return relayStream(request, reply, upstream, { maxDurationMs: streamMaxDurationMs, openStreams: app.openStreams })
   })
 
   app.get('/replicas/:replicaUUID/chat/history', {

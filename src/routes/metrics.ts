@@ -1,9 +1,12 @@
 import fp from 'fastify-plugin'
+import type { FastifyRequest } from 'fastify'
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: Registry
+    /** Counts a finished (or abandoned, 499) request; called once per request by request-log. */
+    observeRequest: (request: FastifyRequest, status: number, elapsedMs: number) => void
   }
 }
 
@@ -35,12 +38,11 @@ export const metricsPlugin = fp(async (app) => {
   })
   app.decorate('metrics', registry)
 
-  app.addHook('onResponse', (request, reply, done) => {
+  app.decorate('observeRequest', (request: FastifyRequest, status: number, elapsedMs: number) => {
     const route = request.routeOptions.url ?? 'unmatched'
-    requests.inc({ route, method: request.method, status: reply.statusCode })
-    duration.observe({ route, method: request.method }, reply.elapsedTime / 1000)
+    requests.inc({ route, method: request.method, status })
+    duration.observe({ route, method: request.method }, elapsedMs / 1000)
     if (request.upstream) upstream.observe({ route, status: request.upstream.status ?? 'error' }, request.upstream.latencyMs / 1000)
-    done()
   })
 
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { usersRoutes } from './users.js'
 import { replicasRoutes } from './replicas.js'
-import { chatRoutes } from './chat.js'
+import { chatRoutes, type ChatOptions } from './chat.js'
 import { knowledgeBaseRoutes } from './knowledge-base.js'
 import { conversationsRoutes } from './conversations.js'
 
@@ -10,7 +10,7 @@ import { conversationsRoutes } from './conversations.js'
  * parsed), and a user's Sensay account exists before any route acts as it;
  * provisioning runs after validation, so a bad request never reaches upstream.
  */
-export async function v1Routes (app: FastifyInstance): Promise<void> {
+export async function v1Routes (app: FastifyInstance, options: ChatOptions): Promise<void> {
   app.addHook('onRequest', app.authenticate)
   app.addHook('preHandler', (request, _reply, done) => {
     const pending = app.provisionUser(request)
@@ -19,7 +19,7 @@ export async function v1Routes (app: FastifyInstance): Promise<void> {
   })
   await app.register(usersRoutes)
   await app.register(replicasRoutes)
-  await app.register(chatRoutes)
+  await app.register(chatRoutes, { streamIdleTimeoutMs: options.streamIdleTimeoutMs, streamMaxDurationMs: options.streamMaxDurationMs })
   await app.register(knowledgeBaseRoutes)
   await app.register(conversationsRoutes)
 }

@@ -1,10 +1,12 @@
 import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
 import { SensayClient, type CallContext, type SensayClientOptions, type UpstreamInfo } from './sensay-client.js'
+import { OpenStreams } from './stream-relay.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     sensay: SensayClient
+    openStreams: OpenStreams
   }
   interface FastifyRequest {
     /** The last upstream exchange of this request, for its log line. */
@@ -21,9 +23,17 @@ export function callContext (request: FastifyRequest, signal?: AbortSignal): Cal
   }
 }
 
-export const sensayPlugin = fp<SensayClientOptions>(async (app, options) => {
+export interface SensayPluginOptions extends SensayClientOptions {
+  shutdownGraceMs: number
+}
+
+export const sensayPlugin = fp<SensayPluginOptions>(async (app, options) => {
   const client = new SensayClient(options)
+  const openStreams = new OpenStreams()
   app.decorate('sensay', client)
+  app.decorate('openStreams', openStreams)
   app.decorateRequest('upstream', undefined)
+  // On close, open streams get the grace period to finish, then end with an error part.
+  app.addHook('preClose', async () => openStreams.drain(options.shutdownGraceMs))
   app.addHook('onClose', async () => client.close())
 }, { name: 'sensay' })

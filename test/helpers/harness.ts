@@ -51,7 +51,7 @@ export function baseConfig (emulatorUrl: string, overrides: Partial<Config> = {}
     { name: 'ops', sha256: sha256Hex(ADMIN_KEY), role: 'admin' },
     { name: 'mobile-carol', sha256: sha256Hex(USER_KEY), role: 'user', userId: 'carol' }
   ]
-  return { ...config, ...overrides }
+  return { ...config, shutdownGraceMs: 1_000, ...overrides }
 }
 
 export async function signToken (sub: string, claims: Record<string, unknown> = {}, secret = JWT_SECRET): Promise<string> {

@@ -1,0 +1,119 @@
+import { Transform } from 'node:stream'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { StreamResult } from './sensay-client.js'
+
+/** The two Vercel AI SDK stream protocols Sensay may speak. */
+export type StreamProtocol = 'data-stream' | 'ui-message-stream'
+
+export type StreamOutcome = 'completed' | 'cancelled' | 'upstream-error' | 'idle-timeout' | 'max-duration' | 'shutdown'
+
+const PROTOCOL_HEADERS = ['x-vercel-ai-data-stream', 'x-vercel-ai-ui-message-stream']
+
+const MESSAGES: Record<Exclude<StreamOutcome, 'completed' | 'cancelled'>, string> = {
+  'upstream-error': 'The Sensay API stream broke off.',
+  'idle-timeout': 'The Sensay API stream stalled.',
+  'max-duration': 'The answer took too long and was cut.',
+  shutdown: 'The server is restarting; please retry.'
+}
+
+export function detectProtocol (headers: StreamResult['headers']): StreamProtocol {
+  if (headers['x-vercel-ai-ui-message-stream'] !== undefined) return 'ui-message-stream'
+  const type = headers['content-type']
+  return typeof type === 'string' && type.startsWith('text/event-stream') ? 'ui-message-stream' : 'data-stream'
+}
+
+/** An error part in the stream's own protocol, so AI SDK clients surface it instead of hanging. */
+export function errorPart (protocol: StreamProtocol, message: string): string {
+  return protocol === 'data-stream'
+    ? `3:${JSON.stringify(message)}\n`
+    : `data: ${JSON.stringify({ type: 'error', errorText: message })}\n\n`
+}
+
+class StreamStop extends Error {
+  constructor (readonly outcome: StreamOutcome) { super(outcome) }
+}
+
+interface OpenStream { stop: (outcome: 'shutdown') => void }
+
+/** The streams this instance is relaying, so shutdown can wait for them and then end them cleanly. */
+export class OpenStreams {
+  readonly #streams = new Set<OpenStream>()
+  readonly #idle: Array<() => void> = []
+
+  get size (): number { return this.#streams.size }
+
+  add (stream: OpenStream): void { this.#streams.add(stream) }
+
+  delete (stream: OpenStream): void {
+    this.#streams.delete(stream)
+    if (this.#streams.size === 0) for (const resolve of this.#idle.splice(0)) resolve()
+  }
+
+  /** Waits up to graceMs for open streams to finish, then ends the rest with an error part. */
+  async drain (graceMs: number): Promise<void> {
+    if (this.#streams.size > 0) {
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([
+        new Promise<void>((resolve) => this.#idle.push(resolve)),
+        new Promise<void>((resolve) => { timer = setTimeout(resolve, graceMs) })
+      ])
+      clearTimeout(timer)
+    }
+    for (const stream of [...this.#streams]) stream.stop('shutdown')
+  }
+}
+
+export interface RelayOptions {
+  maxDurationMs: number
+  openStreams: OpenStreams
+}
+
+/**
+ * Passes an upstream AI SDK stream to the client as it arrives: byte for
+ * byte, with backpressure (a slow reader pauses the upstream read instead of
+ * filling memory). If the upstream fails, stalls or runs too long, or the
+ * server shuts down, the client's stream ends with an error part in its own
+ * protocol rather than a silent cut.
+ */
+export function relayStream (request: FastifyRequest, reply: FastifyReply, upstream: StreamResult, options: RelayOptions): FastifyReply {
+  const protocol = detectProtocol(upstream.headers)
+  const info = { protocol, bytes: 0, outcome: 'completed' as StreamOutcome }
+  request.stream = info
+  const out = new Transform({
+    transform (chunk: Buffer, _encoding, callback) {
+      info.bytes += chunk.length
+      callback(null, chunk)
+    }
+  })
+  const source = upstream.body
+  const handle: OpenStream = { stop: (outcome) => source.destroy(new StreamStop(outcome)) }
+  const timer = setTimeout(() => source.destroy(new StreamStop('max-duration')), options.maxDurationMs)
+  let ended = false
+  const finish = (outcome: StreamOutcome) => {
+    if (ended) return
+    ended = true
+    clearTimeout(timer)
+    options.openStreams.delete(handle)
+    info.outcome = outcome
+    if (out.destroyed) return
+    if (outcome === 'completed' || outcome === 'cancelled') out.end()
+    else out.end(errorPart(protocol, MESSAGES[outcome]))
+  }
+  source.on('end', () => finish('completed'))
+  source.on('error', (err: Error & { code?: string }) => {
+    if (reply.raw.destroyed && !reply.raw.writableFinished) return finish('cancelled')
+    if (err instanceof StreamStop) return finish(err.outcome)
+    finish(err.code === 'UND_ERR_BODY_TIMEOUT' ? 'idle-timeout' : 'upstream-error')
+  })
+  source.pipe(out, { end: false })
+  options.openStreams.add(handle)
+
+  const contentType = upstream.headers['content-type']
+  reply.header('content-type', typeof contentType === 'string' ? contentType : 'text/plain; charset=utf-8')
+  for (const name of PROTOCOL_HEADERS) {
+    const value = upstream.headers[name]
+    if (typeof value === 'string') reply.header(name, value)
+  }
+  reply.header('cache-control', 'no-cache, no-transform').header('x-accel-buffering', 'no')
+  return reply.code(upstream.status).send(out)
+}
