@@ -26,6 +26,10 @@ export interface Fault {
   headers?: Record<string, string>
   delayMs?: number
   drop?: boolean
+  /** On a streamed chat: reset the connection after this many text chunks. */
+  streamResetAfter?: number
+  /** On a streamed chat: stop writing (without ending) after this many text chunks. */
+  streamStallAfter?: number
   times?: number
 }
 
@@ -39,6 +43,8 @@ export interface EmulatorOptions {
   latencyMs?: number
   /** AI SDK stream protocol: v4 data stream (`0:"text"`) or v5 UI message stream (SSE). */
   streamFormat?: 'v4' | 'v5'
+  /** When set, a streamed answer is this many bytes of text, written as fast as the reader takes it. */
+  streamBytes?: number
   host?: string
   port?: number
   logger?: boolean
@@ -51,7 +57,7 @@ export interface Emulator {
   faults: Fault[]
   events: EventEmitter
   /** Settings tests may change while the emulator runs. */
-  options: Required<Pick<EmulatorOptions, 'streamChunkDelayMs' | 'knowledgeStepMs' | 'latencyMs' | 'streamFormat'>>
+  options: Required<Pick<EmulatorOptions, 'streamChunkDelayMs' | 'knowledgeStepMs' | 'latencyMs' | 'streamFormat'>> & { streamBytes?: number }
   /** Calls matching a method and a path (string: exact; RegExp: test). */
   callsTo: (method: string, path: string | RegExp) => RecordedCall[]
   close: () => Promise<void>
@@ -95,8 +101,10 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     streamChunkDelayMs: options.streamChunkDelayMs ?? 5,
     knowledgeStepMs: options.knowledgeStepMs ?? 50,
     latencyMs: options.latencyMs ?? 0,
-    streamFormat: options.streamFormat ?? 'v4'
+    streamFormat: options.streamFormat ?? 'v4',
+    streamBytes: options.streamBytes
   }
+  const faultOf = new WeakMap<FastifyRequest, Fault>()
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -121,7 +129,11 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     if (fault) {
       fault.times = (fault.times ?? 1) - 1
       if (fault.times <= 0) faults.splice(index, 1)
+      faultOf.set(request, fault)
     }
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) events.emit('request-closed', { method: request.method, path })
+    })
     const delay = (path === '/v1/healthcheck' ? 0 : settings.latencyMs) + (fault?.delayMs ?? 0)
     if (delay > 0) await sleep(delay)
     if (fault?.drop) {
@@ -282,7 +294,7 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     }
     const accept = request.headers.accept ?? ''
     if (!accept.includes('text/event-stream')) return { success: true, content: text }
-    return streamAnswer(request, reply, text, settings.streamChunkDelayMs, events, settings.streamFormat)
+    return streamAnswer(request, reply, text, { ...settings, fault: faultOf.get(request) }, events)
   })
   app.get('/v1/replicas/:replicaUUID/chat/history', async (request, reply) => {
     const replica = replicaOf(request, reply)
@@ -382,37 +394,61 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
   return emulator
 }
 
+interface StreamSettings {
+  streamChunkDelayMs: number
+  streamFormat: 'v4' | 'v5'
+  streamBytes?: number
+  fault?: Fault
+}
+
 /**
  * The AI SDK stream protocol, written over time: v4 data stream
- * (`0:"text"` lines) or v5 UI message stream (SSE `data:` events).
+ * (`0:"text"` lines) or v5 UI message stream (SSE `data:` events). It honours
+ * backpressure, and emits events tests wait on: `chunk-written`,
+ * `stream-blocked` (the reader is not keeping up) and `stream-closed`.
  */
-async function streamAnswer (request: FastifyRequest, reply: FastifyReply, text: string, delayMs: number, events: EventEmitter, format: 'v4' | 'v5') {
+async function streamAnswer (request: FastifyRequest, reply: FastifyReply, text: string, settings: StreamSettings, events: EventEmitter) {
   reply.hijack()
   const res = reply.raw
+  const v4 = settings.streamFormat === 'v4'
   const messageId = `msg-${randomUUID()}`
-  const words = text.split(/(?<= )/)
+  const kilobyte = 'x'.repeat(1024)
+  const chunks = settings.streamBytes
+    ? Array.from({ length: Math.ceil(settings.streamBytes / 1024) }, () => kilobyte)
+    : text.split(/(?<= )/)
   let closed = false
+  let bytes = 0
   res.on('close', () => {
-    if (!res.writableFinished) { closed = true; events.emit('stream-closed', { aborted: true, request }) }
+    closed = true
+    if (!res.writableFinished) events.emit('stream-closed', { aborted: true, bytes, request })
   })
-  const usage = { promptTokens: 10, completionTokens: words.length }
-  if (format === 'v4') {
-    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'x-vercel-ai-data-stream': 'v1', 'x-request-id': request.id })
-  } else {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1', 'x-request-id': request.id, 'cache-control': 'no-cache' })
+  const write = async (data: string) => {
+    bytes += Buffer.byteLength(data)
+    if (!res.write(data) && !closed) {
+      events.emit('stream-blocked', { bytes })
+      await new Promise((resolve) => { res.once('drain', resolve); res.once('close', resolve) })
+    }
   }
+  const usage = { promptTokens: 10, completionTokens: chunks.length }
+  res.writeHead(200, v4
+    ? { 'content-type': 'text/plain; charset=utf-8', 'x-vercel-ai-data-stream': 'v1', 'x-request-id': request.id }
+    : { 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1', 'x-request-id': request.id, 'cache-control': 'no-cache' })
   const sse = (obj: unknown) => `data: ${JSON.stringify(obj)}\n\n`
-  res.write(format === 'v4' ? `f:${JSON.stringify({ messageId })}\n` : sse({ type: 'start', messageId }) + sse({ type: 'text-start', id: '0' }))
-  for (const word of words) {
-    if (delayMs > 0) await sleep(delayMs)
+  await write(v4 ? `f:${JSON.stringify({ messageId })}\n` : sse({ type: 'start', messageId }) + sse({ type: 'text-start', id: '0' }))
+  for (const [index, chunk] of chunks.entries()) {
+    if (settings.streamChunkDelayMs > 0) await sleep(settings.streamChunkDelayMs)
     if (closed) return
-    res.write(format === 'v4' ? `0:${JSON.stringify(word)}\n` : sse({ type: 'text-delta', id: '0', delta: word }))
+    if (index === settings.fault?.streamResetAfter) return res.destroy()
+    if (index === settings.fault?.streamStallAfter) return
+    await write(v4 ? `0:${JSON.stringify(chunk)}\n` : sse({ type: 'text-delta', id: '0', delta: chunk }))
+    events.emit('chunk-written', { index, total: chunks.length })
   }
-  if (format === 'v4') {
-    res.write(`e:${JSON.stringify({ finishReason: 'stop', usage, isContinued: false })}\n`)
+  if (closed) return
+  if (v4) {
+    await write(`e:${JSON.stringify({ finishReason: 'stop', usage, isContinued: false })}\n`)
     res.end(`d:${JSON.stringify({ finishReason: 'stop', usage })}\n`)
   } else {
     res.end(sse({ type: 'text-end', id: '0' }) + sse({ type: 'finish' }) + 'data: [DONE]\n\n')
   }
-  events.emit('stream-closed', { aborted: false, request })
+  events.emit('stream-closed', { aborted: false, bytes, request })
 }
