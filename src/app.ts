@@ -63,6 +63,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     organizationSecret: config.organizationSecret,
     apiVersion: config.apiVersion,
     timeoutMs: config.upstreamTimeoutMs,
+    connections: config.upstreamConnections,
     keepAliveTimeoutMs: options.upstreamKeepAliveMs,
     shutdownGraceMs: config.shutdownGraceMs
   })

@@ -7,7 +7,7 @@ import type { Config } from './config/config.js'
 /** Builds and listens; the only place (with demo.ts) that touches the process. */
 export async function serve (config: Config): Promise<void> {
   // Asynchronous log writes: a synchronous stdout write per request is the largest cost under load.
-  const logStream = pino.destination({ dest: 1, sync: false, minLength: 4096 })
+  const logStream = pino.destination({ dest: 1, sync: false })
   const app = await buildApp(config, { logStream })
   // close-with-grace's own delay is a backstop beyond the grace that app.close() honours.
   closeWithGrace({ delay: config.shutdownGraceMs + 5_000 }, async ({ signal, err }) => {

@@ -33,6 +33,8 @@ export interface Config {
   streamMaxDurationMs: number
   /** On SIGTERM, how long in-flight requests and streams may take to finish. */
   shutdownGraceMs: number
+  /** Keep-alive connections to Sensay at most; each open stream holds one. */
+  upstreamConnections: number
 }
 
 export const defaults = {
@@ -50,5 +52,6 @@ export const defaults = {
   replicaCacheTtlMs: 5_000,
   streamIdleTimeoutMs: 30_000,
   streamMaxDurationMs: 600_000,
-  shutdownGraceMs: 10_000
+  shutdownGraceMs: 10_000,
+  upstreamConnections: 1024
 } as const

@@ -30,7 +30,8 @@ export const EnvSchema = Type.Object({
   REPLICA_CACHE_TTL_MS: Type.Optional(Int(0, 3_600_000)),
   STREAM_IDLE_TIMEOUT_MS: Type.Optional(Int(1, 3_600_000)),
   STREAM_MAX_DURATION_MS: Type.Optional(Int(1, 86_400_000)),
-  SHUTDOWN_GRACE_MS: Type.Optional(Int(0, 3_600_000))
+  SHUTDOWN_GRACE_MS: Type.Optional(Int(0, 3_600_000)),
+  UPSTREAM_CONNECTIONS: Type.Optional(Int(1, 100_000))
 })
 
 export type Env = Static<typeof EnvSchema>

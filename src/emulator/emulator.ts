@@ -48,6 +48,8 @@ export interface EmulatorOptions {
   host?: string
   port?: number
   logger?: boolean
+  /** Keep every call in `calls` (tests); off for benchmarks, where it would only grow. */
+  recordCalls?: boolean
 }
 
 export interface Emulator {
@@ -122,7 +124,7 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
     const path = request.url.split('?')[0] ?? ''
-    calls.push({ method: request.method, path, query: request.url.slice(path.length + 1), headers: { ...request.headers } })
+    if (options.recordCalls !== false) calls.push({ method: request.method, path, query: request.url.slice(path.length + 1), headers: { ...request.headers } })
     events.emit('request', request)
     const index = faults.findIndex((f) => (f.method === undefined || f.method === request.method) && pathMatches(f.path, path))
     const fault = index >= 0 ? faults[index] : undefined
@@ -160,7 +162,7 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
   // Every JSON body is checked against Sensay's own request schema.
   app.addHook('preValidation', async (request, reply) => {
     const last = calls[calls.length - 1]
-    if (last && request.body !== undefined) last.body = request.body
+    if (last && request.body !== undefined && options.recordCalls !== false) last.body = request.body
     const template = request.routeOptions.url
     if (!template || request.body === undefined) return
     const validate = spec.requestValidator(request.method, template.replace(/:(\w+)/g, '{$1}'))

@@ -1,0 +1,65 @@
+// Shared pieces of the benchmarks: the built emulator in this process, the
+// built BFF in a child process (so its RSS is its own), tokens, statistics.
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { SignJWT } from 'jose'
+import { startEmulator } from '../dist/emulator/emulator.js'
+
+export const SECRET = 'bench-organization-secret'
+export const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789'
+
+export async function emulator (options = {}) {
+  const emu = await startEmulator({ organizationSecret: SECRET, streamChunkDelayMs: 0, recordCalls: false, ...options })
+  emu.state.addUser('owner')
+  const replica = emu.state.addReplica({ ownerID: 'owner', name: 'Bench' })
+  return { emu, replica }
+}
+
+/** Starts `node dist/server.js` with the production config and resolves once it listens. */
+export function startBff (env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['dist/server.js'], {
+      env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', SENSAY_ORGANIZATION_SECRET: SECRET, AUTH_JWT_SECRET: JWT_SECRET, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    let buffer = ''
+    const onData = (chunk) => {
+      buffer += chunk
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(buffer)
+      if (match) {
+        child.stdout.off('data', onData)
+        child.stdout.resume() // logs go nowhere: reading them must not cost the BFF
+        resolve({ child, url: match[1], rss: () => rssOf(child.pid), stop: () => stop(child) })
+      }
+    }
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`BFF exited with ${code}`)))
+  })
+}
+
+function stop (child) {
+  return new Promise((resolve) => {
+    child.once('exit', resolve)
+    child.kill('SIGTERM')
+  })
+}
+
+export function rssOf (pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) * 1024
+}
+
+export async function tokens (count) {
+  const key = new TextEncoder().encode(JWT_SECRET)
+  return Promise.all(Array.from({ length: count }, (_, i) =>
+    new SignJWT({ sub: `bench-user-${i}` }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(key)))
+}
+
+export function percentile (sorted, p) {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))]
+}
+
+export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+export const ms = (value) => `${value.toFixed(2)} ms`
