@@ -15,6 +15,9 @@ import { docsRoutes } from './routes/docs.js'
 import { healthRoutes } from './routes/health.js'
 import { metricsPlugin } from './routes/metrics.js'
 import { v1Routes } from './routes/v1.js'
+import { corsPlugin } from './plugins/cors.js'
+import { redisPlugin } from './plugins/redis.js'
+import { rateLimitPlugin } from './plugins/rate-limit.js'
 
 export interface BuildOptions {
   /** Where log lines go; stdout when absent. server.ts passes an async destination. */
@@ -56,6 +59,14 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   })
 
   await app.register(errorHandler)
+  await app.register(corsPlugin, { origins: config.corsOrigins })
+  await app.register(redisPlugin, { url: config.redisUrl })
+  await app.register(rateLimitPlugin, config.rateLimit)
+  // Routes outside /v1 are limited per client address; /v1 is limited per identity after authentication.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url?.startsWith('/v1/')) return
+    await app.limitRequest(request, reply)
+  })
   await app.register(metricsPlugin)
   await app.register(requestLog)
   await app.register(sensayPlugin, {

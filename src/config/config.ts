@@ -21,7 +21,15 @@ export interface Config {
   /** `Bearer dev:<id>` is accepted only when true; only the demo sets it. */
   devAuth: boolean
   redisUrl?: string
-  rateLimit: { max: number, chatMax: number, windowMs: number }
+  rateLimit: {
+    max: number
+    chatMax: number
+    windowMs: number
+    /** Failed authentications per client address per window. */
+    authFailureMax: number
+    /** Refuse (503) rather than serve unlimited when the counter store is down. */
+    failClosed: boolean
+  }
   upstreamTimeoutMs: number
   bodyLimitBytes: number
   trustProxy: boolean | number | string[]
@@ -46,6 +54,7 @@ export const defaults = {
   rateLimitMax: 300,
   rateLimitChatMax: 30,
   rateLimitWindowMs: 60_000,
+  rateLimitAuthFailuresMax: 20,
   upstreamTimeoutMs: 30_000,
   bodyLimitBytes: 1_048_576,
   logLevel: 'info',

@@ -31,7 +31,9 @@ export const EnvSchema = Type.Object({
   STREAM_IDLE_TIMEOUT_MS: Type.Optional(Int(1, 3_600_000)),
   STREAM_MAX_DURATION_MS: Type.Optional(Int(1, 86_400_000)),
   SHUTDOWN_GRACE_MS: Type.Optional(Int(0, 3_600_000)),
-  UPSTREAM_CONNECTIONS: Type.Optional(Int(1, 100_000))
+  UPSTREAM_CONNECTIONS: Type.Optional(Int(1, 100_000)),
+  RATE_LIMIT_AUTH_FAILURES_MAX: Type.Optional(Int(1, 1_000_000_000)),
+  RATE_LIMIT_FAIL_CLOSED: Type.Optional(Type.String({ pattern: '^(true|false|1|0|yes|no)$', description: 'true or false' }))
 })
 
 export type Env = Static<typeof EnvSchema>

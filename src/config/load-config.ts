@@ -133,7 +133,9 @@ export function loadConfig (raw: RawEnv): Config {
     rateLimit: {
       max: int(env, 'RATE_LIMIT_MAX', defaults.rateLimitMax, 1, 1_000_000_000),
       chatMax: int(env, 'RATE_LIMIT_CHAT_MAX', defaults.rateLimitChatMax, 1, 1_000_000_000),
-      windowMs: int(env, 'RATE_LIMIT_WINDOW_MS', defaults.rateLimitWindowMs, 1, 86_400_000)
+      windowMs: int(env, 'RATE_LIMIT_WINDOW_MS', defaults.rateLimitWindowMs, 1, 86_400_000),
+      authFailureMax: int(env, 'RATE_LIMIT_AUTH_FAILURES_MAX', defaults.rateLimitAuthFailuresMax, 1, 1_000_000_000),
+      failClosed: env.RATE_LIMIT_FAIL_CLOSED !== undefined && bool(env.RATE_LIMIT_FAIL_CLOSED)
     },
     upstreamTimeoutMs: int(env, 'UPSTREAM_TIMEOUT_MS', defaults.upstreamTimeoutMs, 1, 600_000),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', defaults.bodyLimitBytes, 1, 104_857_600),

@@ -18,6 +18,7 @@ export interface ChatOptions {
 
 export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { streamIdleTimeoutMs, streamMaxDurationMs }) => {
   app.post('/replicas/:replicaUUID/chat/completions', {
+    config: { chatLimit: true },
     schema: {
       tags,
       summary: 'Chat with a replica',

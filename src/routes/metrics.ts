@@ -45,7 +45,7 @@ export const metricsPlugin = fp(async (app) => {
     if (request.upstream) upstream.observe({ route, status: request.upstream.status ?? 'error' }, request.upstream.latencyMs / 1000)
   })
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { config: { unlimited: true }, schema: { hide: true } }, async (_request, reply) => {
     reply.type(registry.contentType)
     return registry.metrics()
   })

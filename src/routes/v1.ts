@@ -11,7 +11,17 @@ import { conversationsRoutes } from './conversations.js'
  * provisioning runs after validation, so a bad request never reaches upstream.
  */
 export async function v1Routes (app: FastifyInstance, options: ChatOptions): Promise<void> {
-  app.addHook('onRequest', app.authenticate)
+  // Too many failed attempts from one address: 429 before any credential is checked.
+  app.addHook('onRequest', async (request) => {
+    await app.checkAuthFailures(request)
+    try {
+      await app.authenticate(request)
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 401) await app.countAuthFailure(request)
+      throw err
+    }
+  })
+  app.addHook('onRequest', app.limitRequest)
   app.addHook('preHandler', (request, _reply, done) => {
     const pending = app.provisionUser(request)
     if (pending === undefined) return done()

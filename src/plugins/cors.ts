@@ -1,0 +1,26 @@
+import fp from 'fastify-plugin'
+import cors from '@fastify/cors'
+
+/**
+ * CORS for the exact origins in CORS_ORIGINS (none: no CORS headers at all).
+ * Registered first, so 401, 403, 429 and 5xx answers carry the same headers
+ * as successes and a browser can read the error.
+ */
+export const corsPlugin = fp<{ origins: string[] }>(async (app, { origins }) => {
+  if (origins.length === 0) return
+  const allowed = new Set(origins)
+  const options = {
+    origin: true,
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-API-Key', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
+    maxAge: 600
+  }
+  // Decided per request so that an origin not on the list gets no CORS header at all
+  // (the plugin's own origin list would still send Allow-Credentials).
+  await app.register(cors, () => (request: { headers: { origin?: string } }, callback: (err: Error | null, options: object) => void) => {
+    const origin = request.headers.origin
+    callback(null, origin !== undefined && allowed.has(origin) ? options : { origin: false })
+  })
+}, { name: 'cors' })

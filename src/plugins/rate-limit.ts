@@ -1,0 +1,118 @@
+import fp from 'fastify-plugin'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { AppError } from '../errors/app-error.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** onRequest: the per-identity limit (and, on chat routes, the chat limit). */
+    limitRequest: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    /** Answers 429 when this address has failed authentication too often. */
+    checkAuthFailures: (request: FastifyRequest) => Promise<void>
+    /** Counts one failed authentication for this address. */
+    countAuthFailure: (request: FastifyRequest) => Promise<void>
+  }
+  interface FastifyContextConfig {
+    /** The stricter chat limit applies to this route too. */
+    chatLimit?: boolean
+    /** No limit at all (health checks, metrics). */
+    unlimited?: boolean
+  }
+}
+
+export interface RateLimitOptions {
+  max: number
+  chatMax: number
+  windowMs: number
+  authFailureMax: number
+  failClosed: boolean
+}
+
+interface Limit { isAllowed: boolean, max: number, remaining: number, ttlInSeconds: number, isExceeded: boolean }
+type Check = (request: FastifyRequest, options?: { increment?: boolean }) => Promise<Limit>
+
+/** Who is counted: the user (or admin key) once known, else the client address (TRUST_PROXY decides which). */
+function identityKey (request: FastifyRequest): string {
+  const identity = request.identity
+  if (identity?.kind === 'user') return `u:${identity.userId}`
+  if (identity?.kind === 'admin') return `k:${identity.name}`
+  return `ip:${request.ip}`
+}
+
+function tooMany (seconds: number, headers: Record<string, string>, what = 'requests'): AppError {
+  return new AppError(429, 'RATE_LIMITED', `Too many ${what}; retry in ${seconds} s.`, { headers: { ...headers, 'retry-after': String(seconds) } })
+}
+
+/**
+ * Rate limits on @fastify/rate-limit's counters (in Redis when configured, so
+ * N instances enforce one limit). The headers follow the current IETF draft
+ * (draft-ietf-httpapi-ratelimit-headers): `RateLimit-Policy: "general";q=300;w=60`
+ * and `RateLimit: "general";r=299;t=60`. If the store fails, requests are
+ * served (or refused with RATE_LIMIT_FAIL_CLOSED) and the outage is logged once.
+ */
+export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
+  await app.register(rateLimit, {
+    global: false,
+    redis: app.redis,
+    nameSpace: 'sensay-bff:rl:',
+    skipOnError: false
+  })
+  const windowS = Math.ceil(options.windowMs / 1000)
+  const general = app.createRateLimit({ max: options.max, timeWindow: options.windowMs, keyGenerator: (r) => `g:${identityKey(r)}` }) as Check
+  const chat = app.createRateLimit({ max: options.chatMax, timeWindow: options.windowMs, keyGenerator: (r) => `c:${identityKey(r)}` }) as Check
+  const authFailures = app.createRateLimit({ max: options.authFailureMax, timeWindow: options.windowMs, keyGenerator: (r) => `a:${r.ip}` }) as Check
+
+  let outage = false
+  async function run (check: Check, request: FastifyRequest, increment = true): Promise<Limit | undefined> {
+    try {
+      const result = await check(request, { increment })
+      if (outage) {
+        outage = false
+        app.log.warn('rate-limit store reachable again')
+      }
+      return result.isAllowed ? undefined : result
+    } catch (err) {
+      if (!outage) {
+        outage = true
+        app.log.error({ err }, options.failClosed ? 'rate-limit store unreachable: refusing requests' : 'rate-limit store unreachable: serving without limits')
+      }
+      if (options.failClosed) {
+        throw new AppError(503, 'UPSTREAM_UNAVAILABLE', 'Rate limiting is unavailable; try again shortly.', { headers: { 'retry-after': '5' }, cause: err })
+      }
+      return undefined
+    }
+  }
+
+  const policy = (name: string, max: number) => `"${name}";q=${max};w=${windowS}`
+  const state = (name: string, limit: Limit) => `"${name}";r=${limit.remaining};t=${limit.ttlInSeconds}`
+
+  app.decorate('limitRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const config = request.routeOptions.config
+    if (config?.unlimited) return
+    const limit = await run(general, request)
+    if (!limit) return
+    const policies = [policy('general', limit.max)]
+    const states = [state('general', limit)]
+    let exceeded = limit.isExceeded ? limit : undefined
+    if (config?.chatLimit) {
+      const chatLimit = await run(chat, request)
+      if (chatLimit) {
+        policies.push(policy('chat', chatLimit.max))
+        states.push(state('chat', chatLimit))
+        if (chatLimit.isExceeded && !exceeded) exceeded = chatLimit
+      }
+    }
+    const headers = { 'ratelimit-policy': policies.join(', '), ratelimit: states.join(', ') }
+    if (exceeded) throw tooMany(Math.max(1, exceeded.ttlInSeconds), headers)
+    reply.headers(headers)
+  })
+
+  app.decorate('checkAuthFailures', async (request: FastifyRequest) => {
+    const limit = await run(authFailures, request, false)
+    if (limit && limit.remaining === 0) throw tooMany(Math.max(1, limit.ttlInSeconds), {}, 'failed authentication attempts')
+  })
+
+  app.decorate('countAuthFailure', async (request: FastifyRequest) => {
+    await run(authFailures, request)
+  })
+}, { name: 'rate-limit', dependencies: ['redis'] })

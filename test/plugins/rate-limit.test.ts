@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../src/app.js'
+import type { Config } from '../../src/config/config.js'
+import { baseConfig, captureStream, signToken, startHarness, type Harness } from '../helpers/harness.js'
+import { cuttableRedis, startRedis, type TestRedis } from '../helpers/redis.js'
+import type { EmuReplica } from '../../src/emulator/state.js'
+
+let h: Harness
+let redis: TestRedis
+let replica: EmuReplica
+const apps: FastifyInstance[] = []
+
+beforeAll(async () => {
+  redis = await startRedis()
+  h = await startHarness()
+  h.emu.state.addUser('bob')
+  replica = h.emu.state.addReplica({ ownerID: 'bob', name: 'Limited' })
+}, 120_000)
+afterAll(async () => {
+  await Promise.all(apps.map((a) => a.close()))
+  await h.close()
+  await redis.stop()
+})
+
+async function app (overrides: Omit<Partial<Config>, 'rateLimit'> & { rateLimit?: Partial<Config['rateLimit']> } = {}, logs: string[] = []) {
+  const base = baseConfig(h.emu.url)
+  const instance = await buildApp({ ...base, ...overrides, rateLimit: { ...base.rateLimit, ...overrides.rateLimit } }, { logStream: captureStream(logs), upstreamKeepAliveMs: 500 })
+  apps.push(instance)
+  return instance
+}
+
+// Unique per run: a shared Redis keeps counters between runs.
+const user = () => `rl-${randomUUID()}`
+const auth = async (sub: string) => ({ authorization: `Bearer ${await signToken(sub)}` })
+
+describe('rate limits', () => {
+  it('limits each user separately, with Retry-After and RateLimit headers', async () => {
+    const bff = await app({ rateLimit: { max: 3 } })
+    const alice = await auth(user())
+    const statuses = []
+    for (let i = 0; i < 4; i++) statuses.push((await bff.inject({ method: 'GET', url: '/v1/replicas', headers: alice })).statusCode)
+    expect(statuses).toEqual([200, 200, 200, 429])
+    const limited = await bff.inject({ method: 'GET', url: '/v1/replicas', headers: alice })
+    expect(limited.statusCode).toBe(429)
+    expect(limited.json()).toMatchObject({ success: false, status: 429, error_code: 'RATE_LIMITED' })
+    expect(limited.json().error).toMatch(/^Too many requests; retry in \d+ s\.$/)
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+    expect(limited.headers['ratelimit-policy']).toBe('"general";q=3;w=60')
+    expect(limited.headers.ratelimit).toMatch(/^"general";r=0;t=\d+$/)
+
+    const other = await bff.inject({ method: 'GET', url: '/v1/replicas', headers: await auth(user()) })
+    expect(other.statusCode).toBe(200)
+    expect(other.headers['ratelimit-policy']).toBe('"general";q=3;w=60')
+    expect(other.headers.ratelimit).toMatch(/^"general";r=2;t=(59|60)$/)
+  })
+
+  it('applies the stricter chat limit to chat completions only', async () => {
+    const bff = await app({ rateLimit: { max: 100, chatMax: 2 } })
+    const headers = await auth(user())
+    const chat = () => bff.inject({ method: 'POST', url: `/v1/replicas/${replica.uuid}/chat/completions`, headers, payload: { content: 'hi' } })
+    expect((await chat()).statusCode).toBe(200)
+    const second = await chat()
+    expect(second.statusCode).toBe(200)
+    expect(second.headers['ratelimit-policy']).toBe('"general";q=100;w=60, "chat";q=2;w=60')
+    expect(second.headers.ratelimit).toMatch(/^"general";r=98;t=\d+, "chat";r=0;t=\d+$/)
+    const third = await chat()
+    expect(third.statusCode).toBe(429)
+    expect(third.json().error_code).toBe('RATE_LIMITED')
+    expect((await bff.inject({ method: 'GET', url: '/v1/replicas', headers })).statusCode).toBe(200)
+  })
+
+  it('limits anonymous requests per client address, honouring TRUST_PROXY', async () => {
+    const bff = await app({ trustProxy: true, rateLimit: { max: 2 } })
+    const from = (ip: string) => bff.inject({ method: 'GET', url: '/openapi.json', headers: { 'x-forwarded-for': ip } })
+    const a = `10.${Math.floor(Math.random() * 250)}.0.1`
+    expect([(await from(a)).statusCode, (await from(a)).statusCode, (await from(a)).statusCode]).toEqual([200, 200, 429])
+    expect((await from(`${a}1`)).statusCode).toBe(200)
+  })
+
+  it('never limits health checks and metrics', async () => {
+    const bff = await app({ rateLimit: { max: 1 } })
+    for (let i = 0; i < 3; i++) expect((await bff.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200)
+  })
+
+  it('stops brute force: after too many failed authentications an address gets 429, even with a valid token', async () => {
+    const bff = await app({ trustProxy: true, rateLimit: { authFailureMax: 3 } })
+    const ip = `172.16.${Math.floor(Math.random() * 250)}.9`
+    const statuses = []
+    for (let i = 0; i < 4; i++) statuses.push((await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': `guess-${i}`, 'x-forwarded-for': ip } })).statusCode)
+    expect(statuses).toEqual([401, 401, 401, 429])
+    const valid = await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { ...(await auth(user())), 'x-forwarded-for': ip } })
+    expect(valid.statusCode).toBe(429)
+    expect(valid.json().error).toMatch(/failed authentication/)
+    const elsewhere = await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { ...(await auth(user())), 'x-forwarded-for': `${ip}9` } })
+    expect(elsewhere.statusCode).toBe(200)
+  })
+})
+
+describe('rate limits on Redis', () => {
+  it('makes two instances sharing one Redis enforce a single limit', async () => {
+    const one = await app({ redisUrl: redis.url, rateLimit: { max: 4 } })
+    const two = await app({ redisUrl: redis.url, rateLimit: { max: 4 } })
+    const headers = await auth(user())
+    const statuses = []
+    for (const bff of [one, two, one, two, one, two]) statuses.push((await bff.inject({ method: 'GET', url: '/v1/replicas', headers })).statusCode)
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429])
+  })
+
+  it('keeps serving when Redis goes away (fail open), logs it once, and /readyz says so', async () => {
+    const proxy = await cuttableRedis(redis.url)
+    const logs: string[] = []
+    const bff = await app({ redisUrl: proxy.url, rateLimit: { max: 2 } }, logs)
+    const headers = await auth(user())
+    expect((await bff.inject({ method: 'GET', url: '/readyz' })).json().checks.redis).toBe('ok')
+    await proxy.cut()
+    const statuses = []
+    for (let i = 0; i < 4; i++) statuses.push((await bff.inject({ method: 'GET', url: '/v1/replicas', headers })).statusCode)
+    expect(statuses).toEqual([200, 200, 200, 200])
+    const outageLines = logs.filter((l) => l.includes('rate-limit store unreachable'))
+    expect(outageLines).toHaveLength(1)
+    const ready = await bff.inject({ method: 'GET', url: '/readyz' })
+    expect(ready.statusCode).toBe(503)
+    expect(ready.json().checks.redis).toBe('unreachable')
+    await proxy.close()
+  })
+
+  it('refuses with 503 while Redis is away when RATE_LIMIT_FAIL_CLOSED is set', async () => {
+    const proxy = await cuttableRedis(redis.url)
+    const bff = await app({ redisUrl: proxy.url, rateLimit: { failClosed: true } })
+    const headers = await auth(user())
+    expect((await bff.inject({ method: 'GET', url: '/v1/replicas', headers })).statusCode).toBe(200)
+    await proxy.cut()
+    const refused = await bff.inject({ method: 'GET', url: '/v1/replicas', headers })
+    expect(refused.statusCode).toBe(503)
+    expect(refused.headers['retry-after']).toBe('5')
+    expect(h.emu.callsTo('GET', '/v1/replicas').length).toBeGreaterThan(0)
+    await proxy.close()
+  })
+})
