@@ -1,37 +1,53 @@
+import type { Redis } from 'ioredis'
 import { AppError } from '../errors/app-error.js'
 import type { CallContext, SensayClient } from '../upstream/sensay-client.js'
 
+const SHARED_PREFIX = 'sensay-bff:user:'
+const SHARED_TTL_S = 7 * 24 * 3600
+
 /**
  * Makes sure a Sensay user exists before acting as it: one POST /v1/users per
- * user per instance (409 means it exists), concurrent first requests sharing
- * the one call. A failed call is not remembered, so the next request retries.
+ * user (409 means it exists), concurrent first requests sharing the one call.
+ * With Redis, instances share what they provisioned, so a user seen by one
+ * instance is not created again by the next. A failed call is not
+ * remembered, so the next request retries; a Redis failure only costs a
+ * redundant (idempotent) POST.
  */
 export class UserProvisioner {
   readonly #known = new Map<string, true>()
   readonly #pending = new Map<string, Promise<void>>()
 
-  constructor (private readonly client: SensayClient, private readonly maxKnown = 100_000) {}
+  constructor (
+    private readonly client: SensayClient,
+    private readonly shared?: Redis,
+    private readonly maxKnown = 100_000
+  ) {}
 
   ensure (userId: string, ctx: CallContext): Promise<void> | undefined {
     if (this.#known.has(userId)) return undefined
     let pending = this.#pending.get(userId)
     if (!pending) {
-      pending = this.#create(userId, ctx).finally(() => this.#pending.delete(userId))
+      pending = this.#provision(userId, ctx).finally(() => this.#pending.delete(userId))
       this.#pending.set(userId, pending)
     }
     return pending
   }
 
   /** After the user is deleted upstream, the next request provisions it again. */
-  forget (userId: string): void {
+  async forget (userId: string): Promise<void> {
     this.#known.delete(userId)
+    await this.shared?.del(SHARED_PREFIX + userId).catch(() => 0)
   }
 
-  async #create (userId: string, ctx: CallContext): Promise<void> {
-    try {
-      await this.client.json({ method: 'POST', path: '/v1/users', body: { id: userId } }, { requestId: ctx.requestId, record: ctx.record })
-    } catch (err) {
-      if (!(err instanceof AppError && err.statusCode === 409)) throw err
+  async #provision (userId: string, ctx: CallContext): Promise<void> {
+    const seen = await this.shared?.exists(SHARED_PREFIX + userId).catch(() => 0)
+    if (!seen) {
+      try {
+        await this.client.json({ method: 'POST', path: '/v1/users', body: { id: userId } }, { requestId: ctx.requestId, record: ctx.record })
+      } catch (err) {
+        if (!(err instanceof AppError && err.statusCode === 409)) throw err
+      }
+      await this.shared?.set(SHARED_PREFIX + userId, '1', 'EX', SHARED_TTL_S).catch(() => undefined)
     }
     if (this.#known.size >= this.maxKnown) {
       const oldest = this.#known.keys().next().value

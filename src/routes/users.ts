@@ -31,7 +31,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const user = requireUser(request.identity)
     await app.sensay.json({ method: 'DELETE', path: '/v1/users/me', userId: user.userId }, callContext(request))
-    app.provisioner.forget(user.userId)
+    await app.provisioner.forget(user.userId)
     return reply.code(204).send(null)
   })
 

@@ -139,3 +139,17 @@ describe('rate limits on Redis', () => {
     await proxy.close()
   })
 })
+
+describe('provisioning on Redis', () => {
+  it('creates a user once across instances sharing Redis', async () => {
+    const one = await app({ redisUrl: redis.url })
+    const two = await app({ redisUrl: redis.url })
+    const id = user()
+    const headers = await auth(id)
+    const before = h.emu.callsTo('POST', '/v1/users').filter((c) => (c.body as { id?: string })?.id === id).length
+    expect((await one.inject({ method: 'GET', url: '/v1/users/me', headers })).statusCode).toBe(200)
+    expect((await two.inject({ method: 'GET', url: '/v1/users/me', headers })).statusCode).toBe(200)
+    const posts = h.emu.callsTo('POST', '/v1/users').filter((c) => (c.body as { id?: string })?.id === id).length
+    expect(posts - before).toBe(1)
+  })
+})
