@@ -22,7 +22,8 @@ export async function demo (): Promise<void> {
 
   const port = Number(process.env.PORT ?? 3000)
   const config = {
-    ...loadConfig({ SENSAY_ORGANIZATION_SECRET: secret, SENSAY_BASE_URL: emulator.url, HOST: '127.0.0.1', PORT: String(port), AUTH_JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }),
+    // The rest of the environment (rate limits, CORS, Redis...) applies to the demo too.
+    ...loadConfig({ ...process.env, SENSAY_ORGANIZATION_SECRET: secret, SENSAY_ORGANIZATION_SECRET_FILE: '', SENSAY_BASE_URL: emulator.url, HOST: '127.0.0.1', PORT: String(port), AUTH_JWT_SECRET: randomBytes(32).toString('hex') }),
     devAuth: true
   }
   await serve(config)
