@@ -18,6 +18,8 @@ import { v1Routes } from './routes/v1.js'
 import { corsPlugin } from './plugins/cors.js'
 import { redisPlugin } from './plugins/redis.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
+import underPressure from '@fastify/under-pressure'
+import { AppError } from './errors/app-error.js'
 
 export interface BuildOptions {
   /** Where log lines go; stdout when absent. server.ts passes an async destination. */
@@ -45,7 +47,12 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
     routerOptions: { ignoreTrailingSlash: true },
-    return503OnClosing: true
+    return503OnClosing: true,
+    // Behind a load balancer: keep idle client connections longer than its own idle timeout
+    // (60 s on most), so it never reuses one we just closed; a request must arrive whole in 30 s.
+    keepAliveTimeout: 72_000,
+    requestTimeout: 30_000,
+    connectionTimeout: 0
   }
   const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -59,29 +66,37 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   })
 
   await app.register(errorHandler)
+  await app.register(metricsPlugin)
+  await app.register(requestLog)
   await app.register(corsPlugin, { origins: config.corsOrigins })
   await app.register(redisPlugin, { url: config.redisUrl })
   await app.register(rateLimitPlugin, config.rateLimit)
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
+    // Liveness and metrics still answer under load: a busy instance is not a dead one.
+    pressureHandler: (request) => request.routeOptions.config.unlimited
+      ? undefined
+      : Promise.reject(new AppError(503, 'OVERLOADED', 'The service is overloaded; try again shortly.', { headers: { 'retry-after': '1' } }))
+  })
   // Routes outside /v1 are limited per client address; /v1 is limited per identity after authentication.
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.url?.startsWith('/v1/')) return
     await app.limitRequest(request, reply)
   })
-  await app.register(metricsPlugin)
-  await app.register(requestLog)
   await app.register(sensayPlugin, {
     baseUrl: config.sensayBaseUrl,
     organizationSecret: config.organizationSecret,
     apiVersion: config.apiVersion,
     timeoutMs: config.upstreamTimeoutMs,
     connections: config.upstreamConnections,
+    breaker: config.breaker,
     keepAliveTimeoutMs: options.upstreamKeepAliveMs,
     shutdownGraceMs: config.shutdownGraceMs
   })
   await app.register(authenticate, { config })
   await app.register(accessPlugin, { replicaCacheTtlMs: config.replicaCacheTtlMs })
   await app.register(docsRoutes)
-  await app.register(healthRoutes)
+  await app.register(healthRoutes, { readyCacheMs: config.readyCacheMs })
   await app.register(v1Routes, { prefix: '/v1', streamIdleTimeoutMs: config.streamIdleTimeoutMs, streamMaxDurationMs: config.streamMaxDurationMs })
   return app
 }

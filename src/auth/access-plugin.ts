@@ -14,11 +14,11 @@ declare module 'fastify' {
 
 export const accessPlugin = fp<{ replicaCacheTtlMs: number }>(async (app, { replicaCacheTtlMs }) => {
   app.decorate('replicaAccess', new ReplicaAccess(app.sensay, replicaCacheTtlMs))
-  const provisioner = new UserProvisioner(app.sensay, app.redis)
+  const provisioner = new UserProvisioner(app.sensay, app.redis, (outcome) => app.counters.provisioned(outcome))
   app.decorate('provisioner', provisioner)
   app.decorate('provisionUser', (request) => {
     const identity = request.identity
     if (identity?.kind !== 'user') return undefined
     return provisioner.ensure(identity.userId, callContext(request))
   })
-}, { name: 'access', dependencies: ['sensay', 'redis'] })
+}, { name: 'access', dependencies: ['sensay', 'redis', 'metrics'] })

@@ -20,6 +20,7 @@ export class UserProvisioner {
   constructor (
     private readonly client: SensayClient,
     private readonly shared?: Redis,
+    private readonly onOutcome: (outcome: 'created' | 'existed' | 'shared' | 'failed') => void = () => {},
     private readonly maxKnown = 100_000
   ) {}
 
@@ -41,11 +42,18 @@ export class UserProvisioner {
 
   async #provision (userId: string, ctx: CallContext): Promise<void> {
     const seen = await this.shared?.exists(SHARED_PREFIX + userId).catch(() => 0)
-    if (!seen) {
+    if (seen) {
+      this.onOutcome('shared')
+    } else {
       try {
         await this.client.json({ method: 'POST', path: '/v1/users', body: { id: userId } }, { requestId: ctx.requestId, record: ctx.record })
+        this.onOutcome('created')
       } catch (err) {
-        if (!(err instanceof AppError && err.statusCode === 409)) throw err
+        if (!(err instanceof AppError && err.statusCode === 409)) {
+          this.onOutcome('failed')
+          throw err
+        }
+        this.onOutcome('existed')
       }
       await this.shared?.set(SHARED_PREFIX + userId, '1', 'EX', SHARED_TTL_S).catch(() => undefined)
     }

@@ -43,6 +43,12 @@ export interface Config {
   shutdownGraceMs: number
   /** Keep-alive connections to Sensay at most; each open stream holds one. */
   upstreamConnections: number
+  /** Consecutive upstream failures that open the circuit, and how long it stays open. */
+  breaker: { threshold: number, cooldownMs: number }
+  /** How long /readyz reuses its last upstream probe. */
+  readyCacheMs: number
+  /** Event-loop delay past which requests get 503 OVERLOADED (0: never). */
+  maxEventLoopDelayMs: number
 }
 
 export const defaults = {
@@ -62,5 +68,9 @@ export const defaults = {
   streamIdleTimeoutMs: 30_000,
   streamMaxDurationMs: 600_000,
   shutdownGraceMs: 10_000,
-  upstreamConnections: 1024
+  upstreamConnections: 1024,
+  breakerThreshold: 5,
+  breakerCooldownMs: 10_000,
+  readyCacheMs: 2_000,
+  maxEventLoopDelayMs: 1_000
 } as const

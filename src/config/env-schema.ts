@@ -32,6 +32,10 @@ export const EnvSchema = Type.Object({
   STREAM_MAX_DURATION_MS: Type.Optional(Int(1, 86_400_000)),
   SHUTDOWN_GRACE_MS: Type.Optional(Int(0, 3_600_000)),
   UPSTREAM_CONNECTIONS: Type.Optional(Int(1, 100_000)),
+  READY_CACHE_MS: Type.Optional(Int(0, 60_000)),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Optional(Int(0, 60_000)),
+  UPSTREAM_BREAKER_THRESHOLD: Type.Optional(Int(1, 1_000)),
+  UPSTREAM_BREAKER_COOLDOWN_MS: Type.Optional(Int(1, 3_600_000)),
   RATE_LIMIT_AUTH_FAILURES_MAX: Type.Optional(Int(1, 1_000_000_000)),
   RATE_LIMIT_FAIL_CLOSED: Type.Optional(Type.String({ pattern: '^(true|false|1|0|yes|no)$', description: 'true or false' }))
 })

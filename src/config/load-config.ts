@@ -145,6 +145,12 @@ export function loadConfig (raw: RawEnv): Config {
     streamIdleTimeoutMs: int(env, 'STREAM_IDLE_TIMEOUT_MS', defaults.streamIdleTimeoutMs, 1, 3_600_000),
     streamMaxDurationMs: int(env, 'STREAM_MAX_DURATION_MS', defaults.streamMaxDurationMs, 1, 86_400_000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', defaults.shutdownGraceMs, 0, 3_600_000),
-    upstreamConnections: int(env, 'UPSTREAM_CONNECTIONS', defaults.upstreamConnections, 1, 100_000)
+    upstreamConnections: int(env, 'UPSTREAM_CONNECTIONS', defaults.upstreamConnections, 1, 100_000),
+    breaker: {
+      threshold: int(env, 'UPSTREAM_BREAKER_THRESHOLD', defaults.breakerThreshold, 1, 1_000),
+      cooldownMs: int(env, 'UPSTREAM_BREAKER_COOLDOWN_MS', defaults.breakerCooldownMs, 1, 3_600_000)
+    },
+    readyCacheMs: int(env, 'READY_CACHE_MS', defaults.readyCacheMs, 0, 60_000),
+    maxEventLoopDelayMs: int(env, 'MAX_EVENT_LOOP_DELAY_MS', defaults.maxEventLoopDelayMs, 0, 60_000)
   }
 }

@@ -103,16 +103,20 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
       }
     }
     const headers = { 'ratelimit-policy': policies.join(', '), ratelimit: states.join(', ') }
-    if (exceeded) throw tooMany(Math.max(1, exceeded.ttlInSeconds), headers)
+    if (exceeded) {
+      app.counters.rateLimited(exceeded === limit ? 'general' : 'chat')
+      throw tooMany(Math.max(1, exceeded.ttlInSeconds), headers)
+    }
     reply.headers(headers)
   })
 
   app.decorate('checkAuthFailures', async (request: FastifyRequest) => {
     const limit = await run(authFailures, request, false)
+    if (limit && limit.remaining === 0) app.counters.rateLimited('auth-failures')
     if (limit && limit.remaining === 0) throw tooMany(Math.max(1, limit.ttlInSeconds), {}, 'failed authentication attempts')
   })
 
   app.decorate('countAuthFailure', async (request: FastifyRequest) => {
     await run(authFailures, request)
   })
-}, { name: 'rate-limit', dependencies: ['redis'] })
+}, { name: 'rate-limit', dependencies: ['redis', 'metrics'] })

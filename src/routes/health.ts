@@ -5,7 +5,9 @@ const Health = Type.Object({ status: Type.String() })
 const Ready = Type.Object({ status: Type.String(), checks: Type.Object({ upstream: Type.String(), redis: Type.Optional(Type.String()) }) })
 const PROBE_TIMEOUT_MS = 2_000
 
-export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ readyCacheMs: number }> = async (app, { readyCacheMs }) => {
+  let last: { at: number, upstream: string } | undefined
+
   app.get('/healthz', {
     config: { unlimited: true },
     schema: { tags: ['Operations'], summary: 'Liveness: no I/O', response: { 200: Health } }
@@ -23,13 +25,19 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready', checks })
   })
 
+  // Not ready while the breaker is open; otherwise one probe per READY_CACHE_MS, however often the LB asks.
   async function probeUpstream (requestId: string): Promise<string> {
+    if (app.sensay.breaker.state === 'open') return 'circuit open'
+    if (last && Date.now() - last.at < readyCacheMs) return last.upstream
+    let upstream: string
     try {
       const status = await app.sensay.probe('/v1/healthcheck', { requestId }, PROBE_TIMEOUT_MS)
-      return status < 500 ? 'ok' : `status ${status}`
+      upstream = status < 500 ? 'ok' : `status ${status}`
     } catch (err) {
-      return (err as { code?: string }).code ?? 'unreachable'
+      upstream = (err as { code?: string }).code ?? 'unreachable'
     }
+    last = { at: Date.now(), upstream }
+    return upstream
   }
 
   async function probeRedis (): Promise<string | undefined> {

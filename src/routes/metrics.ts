@@ -1,12 +1,19 @@
 import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: Registry
     /** Counts a finished (or abandoned, 499) request; called once per request by request-log. */
     observeRequest: (request: FastifyRequest, status: number, elapsedMs: number) => void
+    /** Counters other plugins feed. */
+    counters: {
+      retry: () => void
+      breaker: (state: 'closed' | 'half-open' | 'open') => void
+      rateLimited: (policy: string) => void
+      provisioned: (outcome: 'created' | 'existed' | 'shared' | 'failed') => void
+    }
   }
 }
 
@@ -36,7 +43,24 @@ export const metricsPlugin = fp(async (app) => {
     buckets: LATENCY_BUCKETS_S,
     registers: [registry]
   })
+  const retries = new Counter({ name: 'upstream_retries_total', help: 'Upstream GETs retried after a connection failure or 502/503/504.', registers: [registry] })
+  const breakerState = new Gauge({ name: 'upstream_circuit_state', help: 'Circuit breaker: 0 closed, 1 half-open, 2 open.', registers: [registry] })
+  const rateLimited = new Counter({ name: 'rate_limited_requests_total', help: 'Requests refused by a BFF rate limit, by policy.', labelNames: ['policy'] as const, registers: [registry] })
+  const provisioning = new Counter({ name: 'user_provisioning_total', help: 'First sights of users: created upstream, already existed (409), known through Redis, or failed.', labelNames: ['outcome'] as const, registers: [registry] })
+  // eslint-disable-next-line no-new
+  new Gauge({
+    name: 'open_streams',
+    help: 'Streamed chat answers being relayed now.',
+    registers: [registry],
+    collect () { this.set(app.openStreams?.size ?? 0) }
+  })
   app.decorate('metrics', registry)
+  app.decorate('counters', {
+    retry: () => retries.inc(),
+    breaker: (state: 'closed' | 'half-open' | 'open') => breakerState.set(state === 'closed' ? 0 : state === 'half-open' ? 1 : 2),
+    rateLimited: (policy: string) => rateLimited.inc({ policy }),
+    provisioned: (outcome: 'created' | 'existed' | 'shared' | 'failed') => provisioning.inc({ outcome })
+  })
 
   app.decorate('observeRequest', (request: FastifyRequest, status: number, elapsedMs: number) => {
     const route = request.routeOptions.url ?? 'unmatched'

@@ -1,7 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { Pool } from 'undici'
 import type { Readable } from 'node:stream'
 import { errors } from '../errors/app-error.js'
-import { fromTransportError, fromUpstreamStatus, type UpstreamErrorBody } from './upstream-errors.js'
+import { CircuitBreaker, type BreakerState } from './circuit-breaker.js'
+import { fromTransportError, fromUpstreamStatus, retryAfterSeconds, type UpstreamErrorBody } from './upstream-errors.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined
@@ -49,7 +51,17 @@ export interface SensayClientOptions {
   connections?: number
   /** Shorter in tests so nothing keeps the process alive. */
   keepAliveTimeoutMs?: number
+  /** Extra attempts for a GET after a connection failure or a 502/503/504 (default 2). */
+  retries?: number
+  /** Base of the jittered exponential backoff between attempts (default 100 ms). */
+  retryBaseMs?: number
+  breaker?: { threshold: number, cooldownMs: number }
+  onRetry?: () => void
+  onBreakerChange?: (state: BreakerState) => void
 }
+
+// Statuses that say "Sensay is unwell", as opposed to "your request was wrong".
+const UNWELL = new Set([502, 503, 504])
 
 function queryString (query: Record<string, QueryValue> | undefined): string {
   if (!query) return ''
@@ -81,11 +93,19 @@ export class SensayClient {
   readonly #basePath: string
   readonly #staticHeaders: Record<string, string>
   readonly #timeoutMs: number
+  readonly #retries: number
+  readonly #retryBaseMs: number
+  readonly #onRetry?: () => void
+  readonly breaker: CircuitBreaker
 
   constructor (options: SensayClientOptions) {
     const url = new URL(options.baseUrl)
     this.#basePath = url.pathname.replace(/\/+$/, '')
     this.#timeoutMs = options.timeoutMs
+    this.#retries = options.retries ?? 2
+    this.#retryBaseMs = options.retryBaseMs ?? 100
+    this.#onRetry = options.onRetry
+    this.breaker = new CircuitBreaker({ ...(options.breaker ?? { threshold: 5, cooldownMs: 10_000 }), onChange: options.onBreakerChange })
     this.#pool = new Pool(url.origin, {
       connections: options.connections ?? 128,
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
@@ -111,17 +131,43 @@ export class SensayClient {
     return headers
   }
 
+  /**
+   * One logical call: the circuit breaker first, then the request; an
+   * idempotent GET is retried (jittered exponential backoff, honouring
+   * Retry-After) on connection failures and 502/503/504, while time is left
+   * before the overall timeout. Writes and chat are never retried.
+   */
   async #send (call: UpstreamCall, ctx: CallContext, bodyTimeout?: number) {
     const started = performance.now()
-    try {
-      const res = await this.#pool.request({
-        method: call.method,
-        path: this.#basePath + call.path + queryString(call.query),
-        headers: this.#headers(call, ctx),
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: ctx.signal,
-        bodyTimeout: bodyTimeout ?? this.#timeoutMs
-      })
+    const deadline = started + this.#timeoutMs
+    const retries = call.method === 'GET' ? this.#retries : 0
+    for (let attempt = 0; ; attempt++) {
+      if (!this.breaker.allow()) {
+        ctx.record?.({ latencyMs: performance.now() - started })
+        throw errors.upstreamUnavailable(this.breaker.retryAfterSeconds, { cause: new Error('circuit open: upstream failing') })
+      }
+      let res: Awaited<ReturnType<Pool['request']>>
+      try {
+        res = await this.#pool.request({
+          method: call.method,
+          path: this.#basePath + call.path + queryString(call.query),
+          headers: this.#headers(call, ctx),
+          body: call.body === undefined ? undefined : JSON.stringify(call.body),
+          signal: ctx.signal,
+          headersTimeout: Math.max(1, Math.round(deadline - performance.now())),
+          bodyTimeout: bodyTimeout ?? this.#timeoutMs
+        })
+      } catch (err) {
+        const mapped = fromTransportError(err)
+        if (mapped.statusCode === 499) this.breaker.release()
+        else this.breaker.failure()
+        if (mapped.statusCode === 503 && attempt < retries && await this.#backoff(attempt, undefined, deadline, ctx)) continue
+        ctx.record?.({ latencyMs: performance.now() - started })
+        throw mapped
+      }
+      if (UNWELL.has(res.statusCode)) this.breaker.failure()
+      else this.breaker.success()
+      if (UNWELL.has(res.statusCode) && attempt < retries && await this.#backoff(attempt, res.headers['retry-after'], deadline, ctx, res.body)) continue
       const upstreamId = res.headers['x-request-id']
       const info: UpstreamInfo = {
         status: res.statusCode,
@@ -130,10 +176,22 @@ export class SensayClient {
       }
       ctx.record?.(info)
       return { res, info }
-    } catch (err) {
-      ctx.record?.({ latencyMs: performance.now() - started })
-      throw fromTransportError(err)
     }
+  }
+
+  /** Waits before the next attempt; false when that would run past the deadline. */
+  async #backoff (attempt: number, retryAfter: string | string[] | undefined, deadline: number, ctx: CallContext, body?: { dump(): Promise<void> }): Promise<boolean> {
+    const jitter = 0.5 + Math.random()
+    const wait = retryAfter !== undefined ? retryAfterSeconds(retryAfter, 0) * 1000 : this.#retryBaseMs * 2 ** attempt * jitter
+    if (performance.now() + wait >= deadline) return false
+    await body?.dump().catch(() => undefined)
+    this.#onRetry?.()
+    try {
+      await sleep(wait, undefined, { signal: ctx.signal })
+    } catch {
+      return false
+    }
+    return true
   }
 
   async #failure (res: { statusCode: number, headers: StreamResult['headers'], body: Readable & { text(): Promise<string> } }, info: UpstreamInfo): Promise<never> {

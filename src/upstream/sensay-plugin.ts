@@ -28,7 +28,15 @@ export interface SensayPluginOptions extends SensayClientOptions {
 }
 
 export const sensayPlugin = fp<SensayPluginOptions>(async (app, options) => {
-  const client = new SensayClient(options)
+  const client = new SensayClient({
+    ...options,
+    onRetry: () => app.counters.retry(),
+    onBreakerChange: (state) => {
+      app.counters.breaker(state)
+      if (state === 'open') app.log.error({ breaker: state }, 'circuit breaker open: Sensay is failing, answering 503 at once')
+      else app.log.warn({ breaker: state }, `circuit breaker ${state}`)
+    }
+  })
   const openStreams = new OpenStreams()
   app.decorate('sensay', client)
   app.decorate('openStreams', openStreams)
@@ -36,4 +44,4 @@ export const sensayPlugin = fp<SensayPluginOptions>(async (app, options) => {
   // On close, open streams get the grace period to finish, then end with an error part.
   app.addHook('preClose', async () => openStreams.drain(options.shutdownGraceMs))
   app.addHook('onClose', async () => client.close())
-}, { name: 'sensay' })
+}, { name: 'sensay', dependencies: ['metrics'] })

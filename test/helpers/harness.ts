@@ -51,7 +51,8 @@ export function baseConfig (emulatorUrl: string, overrides: Partial<Config> = {}
     { name: 'ops', sha256: sha256Hex(ADMIN_KEY), role: 'admin' },
     { name: 'mobile-carol', sha256: sha256Hex(USER_KEY), role: 'user', userId: 'carol' }
   ]
-  return { ...config, shutdownGraceMs: 1_000, ...overrides }
+  // A high breaker threshold: tests that inject failures must not trip each other's circuit.
+  return { ...config, shutdownGraceMs: 1_000, readyCacheMs: 0, breaker: { threshold: 1_000, cooldownMs: 1_000 }, ...overrides }
 }
 
 export async function signToken (sub: string, claims: Record<string, unknown> = {}, secret = JWT_SECRET): Promise<string> {

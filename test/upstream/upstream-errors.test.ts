@@ -31,7 +31,8 @@ describe('upstream failures, mapped to the contract', () => {
   })
 
   it.each([500, 502, 504])('turns an upstream %i into 502 UPSTREAM_ERROR without its internals', async (status) => {
-    h.emu.faults.push({ path: replicaUrl(), status })
+    // Three times: a GET is retried twice on 502/504.
+    h.emu.faults.push({ path: replicaUrl(), status, times: 3 })
     const res = await get()
     expect(res.statusCode).toBe(502)
     const body = res.json()
@@ -80,7 +81,7 @@ describe('upstream failures, mapped to the contract', () => {
   })
 
   it('turns a dropped connection into 503 UPSTREAM_UNAVAILABLE with Retry-After', async () => {
-    h.emu.faults.push({ path: replicaUrl(), drop: true })
+    h.emu.faults.push({ path: replicaUrl(), drop: true, times: 3 })
     const res = await get()
     expect(res.statusCode).toBe(503)
     expect(res.json().error_code).toBe('UPSTREAM_UNAVAILABLE')

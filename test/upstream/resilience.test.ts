@@ -1,0 +1,142 @@
+import { createServer } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildApp } from '../../src/app.js'
+import { CircuitBreaker, type BreakerState } from '../../src/upstream/circuit-breaker.js'
+import { baseConfig, captureStream, startHarness, type Harness } from '../helpers/harness.js'
+import type { EmuReplica } from '../../src/emulator/state.js'
+
+let h: Harness
+let replica: EmuReplica
+const replicaUrl = () => `/v1/replicas/${replica.uuid}`
+
+beforeAll(async () => {
+  h = await startHarness({ config: { upstreamTimeoutMs: 2_000 } })
+  h.emu.state.addUser('bob')
+  replica = h.emu.state.addReplica({ ownerID: 'bob', name: 'Resilient' })
+})
+afterAll(async () => h.close())
+beforeEach(() => { h.emu.calls.length = 0; h.emu.faults.length = 0 })
+
+describe('retries', () => {
+  it('retries a GET after a transient 503, and the client gets 200', async () => {
+    h.emu.faults.push({ path: replicaUrl(), status: 503 })
+    const res = await h.app.inject({ method: 'GET', url: replicaUrl(), headers: await h.as('bob') })
+    expect(res.statusCode).toBe(200)
+    expect(h.emu.callsTo('GET', replicaUrl())).toHaveLength(2)
+    const metrics = await h.app.inject({ method: 'GET', url: '/metrics' })
+    expect(metrics.body).toMatch(/upstream_retries_total \d+/)
+  })
+
+  it('retries a GET after a dropped connection', async () => {
+    h.emu.faults.push({ path: replicaUrl(), drop: true })
+    const res = await h.app.inject({ method: 'GET', url: replicaUrl(), headers: await h.as('bob') })
+    expect(res.statusCode).toBe(200)
+  })
+
+  it('honours Retry-After between attempts', async () => {
+    h.emu.faults.push({ path: replicaUrl(), status: 503, headers: { 'retry-after': '1' } })
+    const started = Date.now()
+    const res = await h.app.inject({ method: 'GET', url: replicaUrl(), headers: await h.as('bob') })
+    expect(res.statusCode).toBe(200)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000)
+  })
+
+  it('gives up at two retries', async () => {
+    h.emu.faults.push({ path: replicaUrl(), status: 502, times: 5 })
+    const res = await h.app.inject({ method: 'GET', url: replicaUrl(), headers: await h.as('bob') })
+    expect(res.statusCode).toBe(502)
+    expect(h.emu.callsTo('GET', replicaUrl())).toHaveLength(3)
+  })
+
+  it('never retries a chat completion (the emulator counts one call)', async () => {
+    const headers = await h.as('bob')
+    await h.app.inject({ method: 'GET', url: replicaUrl(), headers })
+    h.emu.calls.length = 0
+    h.emu.faults.push({ method: 'POST', path: `${replicaUrl()}/chat/completions`, status: 503 })
+    const res = await h.app.inject({ method: 'POST', url: `${replicaUrl()}/chat/completions`, headers, payload: { content: 'once' } })
+    expect(res.statusCode).toBe(503)
+    expect(h.emu.callsTo('POST', `${replicaUrl()}/chat/completions`)).toHaveLength(1)
+  })
+
+  it.each(['PUT', 'DELETE'] as const)('never retries a %s', async (method) => {
+    const headers = await h.as('bob')
+    const mine = h.emu.state.addReplica({ ownerID: 'bob', name: 'Write target' })
+    await h.app.inject({ method: 'GET', url: `/v1/replicas/${mine.uuid}`, headers })
+    h.emu.calls.length = 0
+    h.emu.faults.push({ method, path: `/v1/replicas/${mine.uuid}`, status: 503 })
+    const payload = method === 'PUT' ? { name: 'n', shortDescription: 's', greeting: 'g', slug: `s-${mine.uuid.slice(0, 8)}`, llm: {} } : undefined
+    const res = await h.app.inject({ method, url: `/v1/replicas/${mine.uuid}`, headers, payload })
+    expect(res.statusCode).toBe(503)
+    expect(h.emu.callsTo(method, `/v1/replicas/${mine.uuid}`)).toHaveLength(1)
+  })
+})
+
+describe('circuit breaker', () => {
+  it('opens after consecutive failures, half-opens after the cooldown, closes on success', () => {
+    let now = 0
+    const states: BreakerState[] = []
+    const breaker = new CircuitBreaker({ threshold: 3, cooldownMs: 1_000, now: () => now, onChange: (s) => states.push(s) })
+    for (let i = 0; i < 3; i++) { expect(breaker.allow()).toBe(true); breaker.failure() }
+    expect(breaker.state).toBe('open')
+    expect(breaker.allow()).toBe(false)
+    expect(breaker.retryAfterSeconds).toBe(1)
+    now = 1_000
+    expect(breaker.allow()).toBe(true)
+    expect(breaker.allow()).toBe(false) // one probe at a time
+    breaker.failure()
+    expect(breaker.state).toBe('open')
+    now = 2_000
+    expect(breaker.allow()).toBe(true)
+    breaker.success()
+    expect(breaker.state).toBe('closed')
+    expect(states).toEqual(['open', 'half-open', 'open', 'half-open', 'closed'])
+  })
+
+  it('turns a dead upstream into fast 503s with Retry-After, and /readyz into 503', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number }
+        server.close(() => resolve(port))
+      })
+    })
+    const logs: string[] = []
+    const app = await buildApp(baseConfig(`http://127.0.0.1:${port}`, { breaker: { threshold: 3, cooldownMs: 30_000 } }), { logStream: captureStream(logs), upstreamKeepAliveMs: 500 })
+    try {
+      for (let i = 0; i < 2; i++) {
+        const res = await app.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': 'admin-key-5d1f0c9b8a7e6d5c' } })
+        expect(res.statusCode).toBe(503)
+      }
+      const started = performance.now()
+      const fast = await app.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': 'admin-key-5d1f0c9b8a7e6d5c' } })
+      expect(performance.now() - started).toBeLessThan(50)
+      expect(fast.statusCode).toBe(503)
+      expect(fast.json().error_code).toBe('UPSTREAM_UNAVAILABLE')
+      expect(Number(fast.headers['retry-after'])).toBeGreaterThan(20)
+      const ready = await app.inject({ method: 'GET', url: '/readyz' })
+      expect(ready.statusCode).toBe(503)
+      expect(ready.json().checks.upstream).toBe('circuit open')
+      const metrics = await app.inject({ method: 'GET', url: '/metrics' })
+      expect(metrics.body).toMatch(/upstream_circuit_state 2/)
+      expect(logs.some((l) => l.includes('circuit breaker open'))).toBe(true)
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('recovers: after the cooldown a successful probe closes the circuit', async () => {
+    const app = await buildApp(baseConfig(h.emu.url, { breaker: { threshold: 2, cooldownMs: 1_500 } }), { logStream: captureStream([]), upstreamKeepAliveMs: 500 })
+    try {
+      h.emu.faults.push({ path: '/v1/replicas', status: 503, times: 2 })
+      const admin = { 'x-api-key': 'admin-key-5d1f0c9b8a7e6d5c' }
+      // A GET retries: two 503s in one call open the circuit; the retry is refused at once.
+      expect((await app.inject({ method: 'GET', url: '/v1/replicas', headers: admin })).statusCode).toBe(503)
+      expect((await app.inject({ method: 'GET', url: '/v1/replicas', headers: admin })).statusCode).toBe(503)
+      // The cooldown is time by definition: wait it out.
+      await new Promise((resolve) => setTimeout(resolve, 1_600))
+      expect((await app.inject({ method: 'GET', url: '/v1/replicas', headers: admin })).statusCode).toBe(200)
+      expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200)
+    } finally {
+      await app.close()
+    }
+  })
+})
