@@ -64,6 +64,17 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     reply.header('x-request-id', request.id)
     done()
   })
+  // On close, a keep-alive connection whose in-flight request (or stream) has
+  // just finished would otherwise hold the server open until keepAliveTimeout.
+  let idleSweeper: NodeJS.Timeout | undefined
+  app.addHook('preClose', (done) => {
+    idleSweeper = setInterval(() => app.server.closeIdleConnections(), 100).unref()
+    done()
+  })
+  app.addHook('onClose', (_app, done) => {
+    clearInterval(idleSweeper)
+    done()
+  })
 
   await app.register(errorHandler)
   await app.register(metricsPlugin)
