@@ -18,7 +18,9 @@ export async function emulator (options = {}) {
 /** Starts `node dist/server.js` with the production config and resolves once it listens. */
 export function startBff (env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/server.js'], {
+    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the BFF under load.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
+    const child = spawn(process.execPath, [...nodeArgs, 'dist/server.js'], {
       env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', SENSAY_ORGANIZATION_SECRET: SECRET, AUTH_JWT_SECRET: JWT_SECRET, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'inherit']
     })

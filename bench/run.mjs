@@ -2,8 +2,10 @@
 // machine. Not a test: numbers, not assertions. Results go in the README.
 import os from 'node:os'
 import { printStreamBench, streamBench } from './streams.mjs'
+import { printThroughputBench, throughputBench } from './throughput.mjs'
 
 const only = process.argv[2]
 console.log(`sensay-bff benchmark: node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`)
+if (!only || only === 'throughput' || only === 'chat') printThroughputBench(await throughputBench(only === 'chat' ? ['chat completion (POST, JSON)'] : undefined))
 if (!only || only === 'streams') printStreamBench(await streamBench())
 process.exit(0)

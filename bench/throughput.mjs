@@ -1,0 +1,100 @@
+// Throughput and latency: the BFF (production config: JWT auth with many
+// users, API keys, rate limits set high, validation, info logs) against a
+// bare reply-from proxy and against the upstream directly, same load, same run.
+import autocannon from 'autocannon'
+import { spawn } from 'node:child_process'
+import { SECRET, emulator, mb, rssOf, startBff, tokens } from './lib.mjs'
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+
+function startReference (upstream) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bench/reference-proxy.mjs'], { env: { PATH: process.env.PATH, UPSTREAM: upstream, SECRET }, stdio: ['ignore', 'pipe', 'inherit'] })
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', (line) => {
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)
+      if (match) resolve({ child, url: match[1], rss: () => rssOf(child.pid), stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM') }) })
+    })
+    child.once('exit', (code) => reject(new Error(`reference exited with ${code}`)))
+  })
+}
+
+function run (options) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ connections: CONNECTIONS, pipelining: 1, ...options }, (err, result) => err ? reject(err) : resolve(result))
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false })
+  })
+}
+
+async function measure (target, scenario, rss, extra = {}) {
+  await run({ duration: 2, ...scenario(target), ...extra }) // warm-up
+  let peak = rss ? rss() : 0
+  const sampler = rss ? setInterval(() => { peak = Math.max(peak, rss()) }, 100) : undefined
+  const result = await run({ duration: DURATION_S, ...scenario(target), ...extra })
+  clearInterval(sampler)
+  const errors = result.errors + result.timeouts + result.non2xx
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, peak }
+}
+
+export async function throughputBench (only) {
+  const { emu, replica } = await emulator()
+  const users = await tokens(200)
+  for (let i = 0; i < users.length; i++) emu.state.addUser(`bench-user-${i}`)
+  const bff = await startBff({ SENSAY_BASE_URL: emu.url, RATE_LIMIT_MAX: '1000000000', RATE_LIMIT_CHAT_MAX: '1000000000' })
+  const reference = await startReference(emu.url)
+  const direct = { url: emu.url, direct: true }
+  let next = 0
+  const rotate = (request) => {
+    request.headers = { ...request.headers, authorization: `Bearer ${users[next++ % users.length]}` }
+    return request
+  }
+  const headersFor = (target) => target.direct
+    ? { 'x-organization-secret': SECRET, 'x-user-id': 'bench-user-0', 'content-type': 'application/json' }
+    : { 'content-type': 'application/json' }
+  const scenarios = {
+    'chat completion (POST, JSON)': (target) => ({
+      method: 'POST',
+      url: `${target.url}/v1/replicas/${replica.uuid}/chat/completions`,
+      headers: headersFor(target),
+      body: JSON.stringify({ content: 'Hello there', skip_chat_history: true, ...(target === bff ? {} : { source: 'web' }) }),
+      requests: target === bff ? [{ setupRequest: rotate }] : undefined
+    }),
+    'GET replica': (target) => ({ method: 'GET', url: `${target.url}/v1/replicas/${replica.uuid}`, headers: headersFor(target), requests: target === bff ? [{ setupRequest: rotate }] : undefined }),
+    'list replicas': (target) => ({ method: 'GET', url: `${target.url}/v1/replicas?page_size=10`, headers: headersFor(target), requests: target === bff ? [{ setupRequest: rotate }] : undefined })
+  }
+  try {
+    // Provision every user and warm the replica cache before measuring.
+    await run({ url: `${bff.url}/v1/users/me`, amount: users.length * 2, method: 'GET', requests: [{ setupRequest: rotate }] })
+    const rows = []
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      if (only && !only.includes(name)) continue
+      const d = await measure(direct, scenario)
+      const r = await measure(reference, scenario, reference.rss)
+      const b = await measure(bff, scenario, bff.rss)
+      rows.push({ name, direct: d, reference: r, bff: b })
+    }
+    if (only) return { rows }
+    // Latency at a fixed rate: what the BFF adds at 1,000 req/s.
+    const fixed = { overallRate: 1000, connections: 20 }
+    const chat = scenarios['chat completion (POST, JSON)']
+    const fixedDirect = await measure(direct, chat, undefined, fixed)
+    const fixedBff = await measure(bff, chat, bff.rss, fixed)
+    return { rows, fixed: { direct: fixedDirect, bff: fixedBff } }
+  } finally {
+    await bff.stop()
+    await reference.stop()
+    await emu.close()
+  }
+}
+
+export function printThroughputBench ({ rows, fixed }) {
+  console.log(`\nThroughput (${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up; 200 users' JWTs rotated)`)
+  console.log('  scenario                       direct req/s   reference req/s   BFF req/s   BFF/ref   BFF/direct   BFF p50/p99 ms   BFF peak RSS   errors')
+  for (const { name, direct, reference, bff } of rows) {
+    console.log(`  ${name.padEnd(30)} ${direct.rps.toFixed(0).padStart(12)} ${reference.rps.toFixed(0).padStart(17)} ${bff.rps.toFixed(0).padStart(11)} ${(bff.rps / reference.rps * 100).toFixed(0).padStart(8)}% ${(bff.rps / direct.rps * 100).toFixed(0).padStart(11)}% ${`${bff.p50}/${bff.p99}`.padStart(16)} ${mb(bff.peak).padStart(14)} ${String(direct.errors + reference.errors + bff.errors).padStart(8)}`)
+  }
+  if (!fixed) return
+  console.log('\nLatency at 1,000 req/s (chat completion)')
+  console.log(`  direct p50/p99 ${fixed.direct.p50}/${fixed.direct.p99} ms; BFF p50/p99 ${fixed.bff.p50}/${fixed.bff.p99} ms; added p50 ${fixed.bff.p50 - fixed.direct.p50} ms, p99 ${fixed.bff.p99 - fixed.direct.p99} ms; BFF peak RSS ${mb(fixed.bff.peak)}`)
+}
