@@ -15,6 +15,19 @@ export async function emulator (options = {}) {
   return { emu, replica }
 }
 
+/** The emulator in a child process; resolves with its URL and the seeded replica. */
+export function emulatorProcess (env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bench/emulator-process.mjs'], { env: { PATH: process.env.PATH, SECRET, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    child.stdout.setEncoding('utf8')
+    child.stdout.once('data', (line) => {
+      const { url, replica } = JSON.parse(line)
+      resolve({ url, replica: { uuid: replica }, rss: () => rssOf(child.pid), close: () => stop(child) })
+    })
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)))
+  })
+}
+
 /** Starts `node dist/server.js` with the production config and resolves once it listens. */
 export function startBff (env) {
   return new Promise((resolve, reject) => {
@@ -31,7 +44,7 @@ export function startBff (env) {
       if (match) {
         child.stdout.off('data', onData)
         child.stdout.resume() // logs go nowhere: reading them must not cost the BFF
-        resolve({ child, url: match[1], rss: () => rssOf(child.pid), stop: () => stop(child) })
+        resolve({ child, url: match[1], rss: () => rssOf(child.pid), cpu: () => cpuOf(child.pid), stop: () => stop(child) })
       }
     }
     child.stdout.setEncoding('utf8')
@@ -45,6 +58,12 @@ function stop (child) {
     child.once('exit', resolve)
     child.kill('SIGTERM')
   })
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuOf (pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
 }
 
 export function rssOf (pid) {

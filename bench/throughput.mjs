@@ -3,7 +3,7 @@
 // bare reply-from proxy and against the upstream directly, same load, same run.
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
-import { SECRET, emulator, mb, rssOf, startBff, tokens } from './lib.mjs'
+import { SECRET, cpuOf, emulatorProcess, mb, rssOf, startBff, tokens } from './lib.mjs'
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -14,7 +14,7 @@ function startReference (upstream) {
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (line) => {
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)
-      if (match) resolve({ child, url: match[1], rss: () => rssOf(child.pid), stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM') }) })
+      if (match) resolve({ child, url: match[1], rss: () => rssOf(child.pid), cpu: () => cpuOf(child.pid), stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM') }) })
     })
     child.once('exit', (code) => reject(new Error(`reference exited with ${code}`)))
   })
@@ -31,16 +31,20 @@ async function measure (target, scenario, rss, extra = {}) {
   await run({ duration: 2, ...scenario(target), ...extra }) // warm-up
   let peak = rss ? rss() : 0
   const sampler = rss ? setInterval(() => { peak = Math.max(peak, rss()) }, 100) : undefined
+  const cpuBefore = target.cpu?.() ?? 0
   const result = await run({ duration: DURATION_S, ...scenario(target), ...extra })
+  const cpu = (target.cpu?.() ?? 0) - cpuBefore
   clearInterval(sampler)
   const errors = result.errors + result.timeouts + result.non2xx
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, peak }
+  // CPU microseconds per request: what the proxy itself costs, whatever the machine's contention.
+  const cpuUs = result.requests.total > 0 ? cpu / result.requests.total * 1e6 : 0
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, peak, cpuUs }
 }
 
 export async function throughputBench (only) {
-  const { emu, replica } = await emulator()
   const users = await tokens(200)
-  for (let i = 0; i < users.length; i++) emu.state.addUser(`bench-user-${i}`)
+  const emu = await emulatorProcess({ USERS: String(users.length) })
+  const replica = emu.replica
   const bff = await startBff({ SENSAY_BASE_URL: emu.url, RATE_LIMIT_MAX: '1000000000', RATE_LIMIT_CHAT_MAX: '1000000000' })
   const reference = await startReference(emu.url)
   const direct = { url: emu.url, direct: true }
@@ -90,9 +94,9 @@ export async function throughputBench (only) {
 
 export function printThroughputBench ({ rows, fixed }) {
   console.log(`\nThroughput (${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up; 200 users' JWTs rotated)`)
-  console.log('  scenario                       direct req/s   reference req/s   BFF req/s   BFF/ref   BFF/direct   BFF p50/p99 ms   BFF peak RSS   errors')
+  console.log('  scenario                       direct req/s   reference req/s   BFF req/s   BFF/ref   BFF/direct   BFF p50/p99 ms   CPU µs/req ref/BFF   BFF peak RSS   errors')
   for (const { name, direct, reference, bff } of rows) {
-    console.log(`  ${name.padEnd(30)} ${direct.rps.toFixed(0).padStart(12)} ${reference.rps.toFixed(0).padStart(17)} ${bff.rps.toFixed(0).padStart(11)} ${(bff.rps / reference.rps * 100).toFixed(0).padStart(8)}% ${(bff.rps / direct.rps * 100).toFixed(0).padStart(11)}% ${`${bff.p50}/${bff.p99}`.padStart(16)} ${mb(bff.peak).padStart(14)} ${String(direct.errors + reference.errors + bff.errors).padStart(8)}`)
+    console.log(`  ${name.padEnd(30)} ${direct.rps.toFixed(0).padStart(12)} ${reference.rps.toFixed(0).padStart(17)} ${bff.rps.toFixed(0).padStart(11)} ${(bff.rps / reference.rps * 100).toFixed(0).padStart(8)}% ${(bff.rps / direct.rps * 100).toFixed(0).padStart(11)}% ${`${bff.p50}/${bff.p99}`.padStart(16)} ${`${reference.cpuUs.toFixed(0)}/${bff.cpuUs.toFixed(0)}`.padStart(20)} ${mb(bff.peak).padStart(14)} ${String(direct.errors + reference.errors + bff.errors).padStart(8)}`)
   }
   if (!fixed) return
   console.log('\nLatency at 1,000 req/s (chat completion)')
