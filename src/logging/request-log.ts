@@ -22,6 +22,7 @@ export const requestLog = fp(async (app) => {
     const identity = request.identity
     const upstream = request.upstream
     const line: Record<string, unknown> = {
+      reqId: request.id,
       method: request.method,
       route: request.routeOptions.url ?? 'unmatched',
       status,

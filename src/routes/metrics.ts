@@ -62,11 +62,28 @@ export const metricsPlugin = fp(async (app) => {
     provisioned: (outcome: 'created' | 'existed' | 'shared' | 'failed') => provisioning.inc({ outcome })
   })
 
+  // Label sets are few (route × method × status): bind each once instead of hashing labels per request.
+  const bound = new Map<string, { count: { inc: () => void }, time: { observe: (v: number) => void } }>()
+  const upstreamBound = new Map<string, { observe: (v: number) => void }>()
   app.decorate('observeRequest', (request: FastifyRequest, status: number, elapsedMs: number) => {
     const route = request.routeOptions.url ?? 'unmatched'
-    requests.inc({ route, method: request.method, status })
-    duration.observe({ route, method: request.method }, elapsedMs / 1000)
-    if (request.upstream) upstream.observe({ route, status: request.upstream.status ?? 'error' }, request.upstream.latencyMs / 1000)
+    const key = `${route} ${request.method} ${status}`
+    let series = bound.get(key)
+    if (!series) {
+      series = { count: requests.labels(route, request.method, String(status)), time: duration.labels(route, request.method) }
+      bound.set(key, series)
+    }
+    series.count.inc()
+    series.time.observe(elapsedMs / 1000)
+    if (request.upstream) {
+      const upstreamKey = `${route} ${request.upstream.status ?? 'error'}`
+      let histogram = upstreamBound.get(upstreamKey)
+      if (!histogram) {
+        histogram = upstream.labels(route, String(request.upstream.status ?? 'error'))
+        upstreamBound.set(upstreamKey, histogram)
+      }
+      histogram.observe(request.upstream.latencyMs / 1000)
+    }
   })
 
   app.get('/metrics', { config: { unlimited: true }, schema: { hide: true } }, async (_request, reply) => {
