@@ -1,11 +1,25 @@
 // Shared pieces of the benchmarks: the built emulator in this process, the
 // built BFF in a child process (so its RSS is its own), tokens, statistics.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { SignJWT } from 'jose'
 import { startEmulator } from '../dist/emulator/emulator.js'
 
 export const SECRET = 'bench-organization-secret'
+
+// With taskset, the proxy under test gets CPU 1 to itself while the load
+// generator and the upstream share CPU 0: on 2 cores, three busy processes
+// otherwise make the ratios swing by ±30 % between runs.
+const PINNED = process.env.BENCH_PIN !== 'false' && spawnSync('taskset', ['-c', '0', 'true']).status === 0
+export const pinning = PINNED ? 'proxy on CPU 1; load generator and upstream on CPU 0' : 'no CPU pinning'
+if (PINNED) spawnSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' })
+
+/** Spawns node on a CPU of its own when pinning is available. */
+export function spawnNode (cpu, args, options) {
+  return PINNED
+    ? spawn('taskset', ['-c', String(cpu), process.execPath, ...args], options)
+    : spawn(process.execPath, args, options)
+}
 export const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789'
 
 export async function emulator (options = {}) {
@@ -18,7 +32,7 @@ export async function emulator (options = {}) {
 /** The emulator in a child process; resolves with its URL and the seeded replica. */
 export function emulatorProcess (env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bench/emulator-process.mjs'], { env: { PATH: process.env.PATH, SECRET, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawnNode(0, ['bench/emulator-process.mjs'], { env: { PATH: process.env.PATH, SECRET, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     child.stdout.setEncoding('utf8')
     child.stdout.once('data', (line) => {
       const { url, replica } = JSON.parse(line)
@@ -33,7 +47,7 @@ export function startBff (env) {
   return new Promise((resolve, reject) => {
     // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the BFF under load.
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
-    const child = spawn(process.execPath, [...nodeArgs, 'dist/server.js'], {
+    const child = spawnNode(1, [...nodeArgs, 'dist/server.js'], {
       env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', SENSAY_ORGANIZATION_SECRET: SECRET, AUTH_JWT_SECRET: JWT_SECRET, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'inherit']
     })

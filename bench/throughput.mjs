@@ -2,15 +2,14 @@
 // users, API keys, rate limits set high, validation, info logs) against a
 // bare reply-from proxy and against the upstream directly, same load, same run.
 import autocannon from 'autocannon'
-import { spawn } from 'node:child_process'
-import { SECRET, cpuOf, emulatorProcess, mb, rssOf, startBff, tokens } from './lib.mjs'
+import { SECRET, cpuOf, emulatorProcess, mb, pinning, rssOf, spawnNode, startBff, tokens } from './lib.mjs'
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 
 function startReference (upstream) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bench/reference-proxy.mjs'], { env: { PATH: process.env.PATH, UPSTREAM: upstream, SECRET }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawnNode(1, ['bench/reference-proxy.mjs'], { env: { PATH: process.env.PATH, UPSTREAM: upstream, SECRET }, stdio: ['ignore', 'pipe', 'inherit'] })
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (line) => {
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)
@@ -93,7 +92,7 @@ export async function throughputBench (only) {
 }
 
 export function printThroughputBench ({ rows, fixed }) {
-  console.log(`\nThroughput (${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up; 200 users' JWTs rotated)`)
+  console.log(`\nThroughput (${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up; 200 users' JWTs rotated; ${pinning})`)
   console.log('  scenario                       direct req/s   reference req/s   BFF req/s   BFF/ref   BFF/direct   BFF p50/p99 ms   CPU µs/req ref/BFF   BFF peak RSS   errors')
   for (const { name, direct, reference, bff } of rows) {
     console.log(`  ${name.padEnd(30)} ${direct.rps.toFixed(0).padStart(12)} ${reference.rps.toFixed(0).padStart(17)} ${bff.rps.toFixed(0).padStart(11)} ${(bff.rps / reference.rps * 100).toFixed(0).padStart(8)}% ${(bff.rps / direct.rps * 100).toFixed(0).padStart(11)}% ${`${bff.p50}/${bff.p99}`.padStart(16)} ${`${reference.cpuUs.toFixed(0)}/${bff.cpuUs.toFixed(0)}`.padStart(20)} ${mb(bff.peak).padStart(14)} ${String(direct.errors + reference.errors + bff.errors).padStart(8)}`)

@@ -16,7 +16,11 @@ export interface JwtVerifierOptions {
   onVerify?: () => void
 }
 
-export type JwtVerifier = (token: string) => Promise<UserIdentity>
+export interface JwtVerifier {
+  (token: string): Promise<UserIdentity>
+  /** The identity of a token verified before and not yet expired; no verification, no await. */
+  cached: (token: string) => UserIdentity | undefined
+}
 
 function identityFrom (payload: JWTPayload, userClaim: string): UserIdentity {
   const raw = payload[userClaim]
@@ -69,12 +73,17 @@ export function createJwtVerifier (config: JwtConfig, options: JwtVerifierOption
     return { identity: identityFrom(payload, config.userClaim), exp: payload.exp as number }
   }
 
-  return async (token) => {
+  const cached = (token: string): UserIdentity | undefined => {
     const hit = cache.get(token)
-    if (hit) {
-      if (hit.expiresAt > now()) return hit.identity
-      cache.delete(token)
-    }
+    if (hit === undefined) return undefined
+    if (hit.expiresAt > now()) return hit.identity
+    cache.delete(token)
+    return undefined
+  }
+
+  const verifier = async (token: string): Promise<UserIdentity> => {
+    const hit = cached(token)
+    if (hit) return hit
     let verified: { identity: UserIdentity, exp: number }
     try {
       verified = await verify(token)
@@ -91,4 +100,5 @@ export function createJwtVerifier (config: JwtConfig, options: JwtVerifierOption
     cache.set(token, { identity, expiresAt: exp * 1000 })
     return identity
   }
+  return Object.assign(verifier, { cached })
 }

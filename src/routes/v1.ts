@@ -11,17 +11,21 @@ import { conversationsRoutes } from './conversations.js'
  * provisioning runs after validation, so a bad request never reaches upstream.
  */
 export async function v1Routes (app: FastifyInstance, options: ChatOptions): Promise<void> {
-  // Too many failed attempts from one address: 429 before any credential is checked.
-  app.addHook('onRequest', async (request) => {
-    await app.checkAuthFailures(request)
-    try {
-      await app.authenticate(request)
-    } catch (err) {
-      if ((err as { statusCode?: number }).statusCode === 401) await app.countAuthFailure(request)
-      throw err
+  // A token verified before skips straight to the rate limit. Anything else:
+  // too many failed attempts from this address is a 429 before the credential
+  // is checked, and a failure counts towards that.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!app.knownIdentity(request)) {
+      await app.checkAuthFailures(request)
+      try {
+        await app.authenticate(request)
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode === 401) await app.countAuthFailure(request)
+        throw err
+      }
     }
+    await app.limitRequest(request, reply)
   })
-  app.addHook('onRequest', app.limitRequest)
   app.addHook('preHandler', (request, _reply, done) => {
     const pending = app.provisionUser(request)
     if (pending === undefined) return done()
