@@ -35,8 +35,9 @@ export const errors = {
     new AppError(401, 'UNAUTHENTICATED', message, { headers: { 'www-authenticate': 'Bearer' } }),
   forbidden: (message = 'You may not do this.') => new AppError(403, 'FORBIDDEN', message),
   notFound: (message = 'Not found.') => new AppError(404, 'NOT_FOUND', message),
-  payloadTooLarge: (limit: number) => new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes.`),
-  unsupportedMediaType: (type: string) => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${type || '(none)'} is not supported; send application/json.`),
+  payloadTooLarge: () => new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large.'),
+  unsupportedMediaType: () => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported Content-Type; send application/json.'),
+  invalidJson: () => errors.validation('The body is not valid JSON.', [{ in: 'body', field: '', message: 'is not valid JSON' }]),
   upstreamError: (options: AppErrorOptions = {}) => new AppError(502, 'UPSTREAM_ERROR', 'The Sensay API failed to answer properly.', options),
   upstreamAuthFailed: (options: AppErrorOptions = {}) =>
     new AppError(502, 'UPSTREAM_AUTH_FAILED', 'The Sensay API refused this service\'s credentials.', options),

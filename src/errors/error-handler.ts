@@ -44,17 +44,15 @@ export function toAppError (err: FastifyError | AppError | Error): AppError {
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large.')
+      return errors.payloadTooLarge()
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported Content-Type; send application/json.')
+      return errors.unsupportedMediaType()
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return errors.validation('The JSON body is empty.', [{ in: 'body', field: '', message: 'is empty' }])
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return errors.validation('The body is not valid JSON.', [{ in: 'body', field: '', message: 'is not valid JSON' }])
+      return errors.invalidJson()
   }
-  if (err instanceof SyntaxError && fe.statusCode === 400) {
-    return errors.validation('The body is not valid JSON.', [{ in: 'body', field: '', message: 'is not valid JSON' }])
-  }
+  if (err instanceof SyntaxError && fe.statusCode === 400) return errors.invalidJson()
   const status = fe.statusCode
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own 4xx (bad content length, bad URL...): its message is about the request.
