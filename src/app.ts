@@ -21,6 +21,13 @@ import { rateLimitPlugin } from './plugins/rate-limit.js'
 import underPressure from '@fastify/under-pressure'
 import { AppError } from './errors/app-error.js'
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The matched route's template and config, read once per request. */
+    route: { url: string, config: FastifyContextConfig & { url?: string } } | null
+  }
+}
+
 export interface BuildOptions {
   /** Where log lines go; stdout when absent. server.ts passes an async destination. */
   logStream?: DestinationStream
@@ -63,7 +70,11 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   app.addSchema(ErrorResponse)
   // Only JSON bodies: a text/plain body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain')
+  app.decorateRequest('route', null)
   app.addHook('onRequest', (request, reply, done) => {
+    // Fastify builds a new routeOptions object on every access: read it once.
+    const { config } = request.routeOptions
+    request.route = { url: config.url ?? 'unmatched', config }
     reply.header('x-request-id', request.id)
     done()
   })
@@ -88,13 +99,13 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     // Liveness and metrics still answer under load: a busy instance is not a dead one.
-    pressureHandler: (request) => request.routeOptions.config.unlimited
+    pressureHandler: (request) => request.route?.config.unlimited
       ? undefined
       : Promise.reject(new AppError(503, 'OVERLOADED', 'The service is overloaded; try again shortly.', { headers: { 'retry-after': '1' } }))
   })
   // Routes outside /v1 are limited per client address; /v1 is limited per identity after authentication.
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.url?.startsWith('/v1/')) return done()
+    if (request.route!.url.startsWith('/v1/')) return done()
     app.limitRequest(request, reply).then(() => done(), done)
   })
   await app.register(sensayPlugin, {

@@ -24,7 +24,7 @@ export const requestLog = fp(async (app) => {
     const line: Record<string, unknown> = {
       reqId: request.id,
       method: request.method,
-      route: request.routeOptions.url ?? 'unmatched',
+      route: request.route?.url ?? 'unmatched',
       status,
       ms: Math.round(elapsedMs * 100) / 100
     }

@@ -87,7 +87,7 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
   const state = (name: string, limit: Limit) => `"${name}";r=${limit.remaining};t=${limit.ttlInSeconds}`
 
   app.decorate('limitRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const config = request.routeOptions.config
+    const config = request.route?.config
     if (config?.unlimited) return
     const limit = await run(general, request)
     if (!limit) return

@@ -66,7 +66,7 @@ export const metricsPlugin = fp(async (app) => {
   const bound = new Map<string, { count: { inc: () => void }, time: { observe: (v: number) => void } }>()
   const upstreamBound = new Map<string, { observe: (v: number) => void }>()
   app.decorate('observeRequest', (request: FastifyRequest, status: number, elapsedMs: number) => {
-    const route = request.routeOptions.url ?? 'unmatched'
+    const route = request.route?.url ?? 'unmatched'
     const key = `${route} ${request.method} ${status}`
     let series = bound.get(key)
     if (!series) {
