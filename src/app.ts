@@ -57,7 +57,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     },
     routerOptions: { ignoreTrailingSlash: true },
-    return503OnClosing: true,
+    // Shutdown answers 503 in the contract's shape (the onRequest hook below), not Fastify's.
+    return503OnClosing: false,
     // Behind a load balancer: keep idle client connections longer than its own idle timeout
     // (60 s on most), so it never reuses one we just closed; a request must arrive whole in 30 s.
     keepAliveTimeout: 72_000,
@@ -70,18 +71,24 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   app.addSchema(ErrorResponse)
   // Only JSON bodies: a text/plain body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain')
+  let closing = false
   app.decorateRequest('route', null)
   app.addHook('onRequest', (request, reply, done) => {
     // Fastify builds a new routeOptions object on every access: read it once.
     const { config } = request.routeOptions
     request.route = { url: config.url ?? 'unmatched', config }
     reply.header('x-request-id', request.id)
+    if (closing) {
+      reply.header('connection', 'close')
+      return done(new AppError(503, 'SHUTTING_DOWN', 'The server is restarting; try again shortly.', { headers: { 'retry-after': '1' } }))
+    }
     done()
   })
   // On close, a keep-alive connection whose in-flight request (or stream) has
   // just finished would otherwise hold the server open until keepAliveTimeout.
   let idleSweeper: NodeJS.Timeout | undefined
   app.addHook('preClose', (done) => {
+    closing = true
     idleSweeper = setInterval(() => app.server.closeIdleConnections(), 100).unref()
     done()
   })

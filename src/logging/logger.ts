@@ -15,19 +15,18 @@ export const REDACT_PATHS = [
  */
 export function loggerOptions (level: string, secrets: string[]): LoggerOptions {
   const scrub = secrets.filter((s) => s.length >= 4)
-  return {
-    level,
-    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-    hooks: scrub.length === 0
-      ? undefined
-      : {
-          streamWrite: (line: string) => {
-            let out = line
-            for (const secret of scrub) {
-              if (out.includes(secret)) out = out.split(secret).join('[REDACTED]')
-            }
-            return out
-          }
+  const options: LoggerOptions = { level, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } }
+  // pino needs `hooks` absent, not undefined, when there is nothing to scrub.
+  if (scrub.length > 0) {
+    options.hooks = {
+      streamWrite: (line: string) => {
+        let out = line
+        for (const secret of scrub) {
+          if (out.includes(secret)) out = out.split(secret).join('[REDACTED]')
         }
+        return out
+      }
+    }
   }
+  return options
 }

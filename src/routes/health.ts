@@ -16,7 +16,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ readyCacheMs: number }> =
   // Ready when Sensay answers at all (any status below 500): a 4xx still proves the path works.
   app.get('/readyz', {
     config: { unlimited: true },
-    schema: { tags: ['Operations'], summary: 'Readiness: upstream (and Redis, when configured) reachable', response: { 200: Ready, 503: Ready } }
+    // No 503 schema: a 503 is either this route's own not-ready answer or the contract's error shape (shutting down, overloaded).
+    schema: { tags: ['Operations'], summary: 'Readiness: upstream (and Redis, when configured) reachable; 503 with the failed checks otherwise', response: { 200: Ready, 503: Type.Unknown({ description: 'Not ready: { status, checks }; or the error shape while shutting down or overloaded.' }) } }
   }, async (request, reply) => {
     const [upstream, redis] = await Promise.all([probeUpstream(request.id), probeRedis()])
     const checks = redis === undefined ? { upstream } : { upstream, redis }

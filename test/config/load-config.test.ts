@@ -96,3 +96,15 @@ describe('npm start with a bad configuration', () => {
     expect(result.stdout).not.toMatch(/listening/i)
   }, 60_000)
 })
+
+describe('start-up with unusual but valid values', () => {
+  it('builds the app with a very short organization secret', async () => {
+    const { buildApp } = await import('../../src/app.js')
+    const app = await buildApp(loadConfig({ SENSAY_ORGANIZATION_SECRET: 'x', AUTH_JWT_SECRET: 'k' }), { logStream: { write: () => true } })
+    try {
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200)
+    } finally {
+      await app.close()
+    }
+  })
+})

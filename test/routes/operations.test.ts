@@ -54,3 +54,37 @@ describe('operations routes', () => {
     expect(res.headers['content-type']).toMatch(/text\/html/)
   })
 })
+
+describe('while shutting down', () => {
+  it('answers requests still arriving with 503 in the contract shape, /readyz included', async () => {
+    const { buildApp } = await import('../../src/app.js')
+    const { baseConfig, captureStream } = await import('../helpers/harness.js')
+    const { Agent, request } = await import('undici')
+    h.emu.state.addUser('bob')
+    const replica = h.emu.state.addReplica({ ownerID: 'bob', name: 'Slow stream' })
+    h.emu.options.streamChunkDelayMs = 50
+    const app = await buildApp(baseConfig(h.emu.url, { shutdownGraceMs: 3_000 }), { logStream: captureStream([]) })
+    const base = await app.listen({ host: '127.0.0.1', port: 0 })
+    const agent = new Agent({ keepAliveTimeout: 10_000 })
+    try {
+      // An open stream keeps close() in its grace period; a keep-alive connection
+      // opened before is how requests still arrive then.
+      await (await request(`${base}/healthz`, { dispatcher: agent })).body.text()
+      const stream = await request(`${base}/v1/replicas/${replica.uuid}/chat/completions`, {
+        method: 'POST',
+        headers: { ...(await h.as('closer')), accept: 'text/event-stream', 'content-type': 'application/json' },
+        body: JSON.stringify({ content: 'a long answer please' })
+      })
+      const closed = app.close()
+      const res = await request(`${base}/readyz`, { dispatcher: agent })
+      expect(res.statusCode).toBe(503)
+      expect(res.headers['retry-after']).toBe('1')
+      expect(await res.body.json()).toMatchObject({ success: false, status: 503, error_code: 'SHUTTING_DOWN' })
+      expect((await stream.body.text()).trim().split('\n').at(-1)).toMatch(/^d:/)
+      await closed
+    } finally {
+      h.emu.options.streamChunkDelayMs = 2
+      await agent.close()
+    }
+  })
+})
