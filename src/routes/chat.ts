@@ -30,7 +30,12 @@ export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { 
   }, async (request, reply) => {
     const user = requireUser(request.identity)
     const { replicaUUID } = request.params
+    // A client that goes away aborts the upstream call, JSON or streamed, before
+    // or after the first chunk: an LLM answer nobody reads still costs.
+    const abort = new AbortController()
+    reply.raw.once('close', () => { if (!reply.raw.writableFinished) abort.abort() })
     await app.replicaAccess.visible(user, replicaUUID, callContext(request))
+    if (abort.signal.aborted) return reply
     const call = {
       method: 'POST' as const,
       path: `/v1/replicas/${replicaUUID}/chat/completions`,
@@ -39,14 +44,9 @@ export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { 
       body: { ...request.body, source: 'web' }
     }
     if (!wantsStream(request.headers.accept)) {
-      const { body } = await app.sensay.json<ChatCompletionResponseT>(call, callContext(request))
+      const { body } = await app.sensay.json<ChatCompletionResponseT>(call, callContext(request, abort.signal))
       return body
     }
-
-    // A client that goes away aborts the upstream call, before or after the
-    // first chunk: an LLM answer nobody reads still costs.
-    const abort = new AbortController()
-    reply.raw.once('close', () => { if (!reply.raw.writableFinished) abort.abort() })
     const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, callContext(request, abort.signal), streamIdleTimeoutMs)
     return relayStream(request, reply, upstream, { maxDurationMs: streamMaxDurationMs, openStreams: app.openStreams })
   })

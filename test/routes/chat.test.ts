@@ -109,6 +109,24 @@ describe('POST /v1/replicas/:replicaUUID/chat/completions', () => {
     expect(await closed).toEqual(expect.objectContaining({ aborted: true }))
   })
 
+  it('aborts a JSON chat upstream when the client goes away while Sensay is still answering', async () => {
+    h.emu.faults.push({ method: 'POST', path: chatUrl(publicReplica.uuid), delayMs: 5_000 })
+    const headers = { ...(await h.as('alice')), 'content-type': 'application/json' }
+    const controller = new AbortController()
+    const arrived = new Promise((resolve) => {
+      const onRequest = (request: { url: string }) => {
+        if (request.url.endsWith('/chat/completions')) { h.emu.events.off('request', onRequest); resolve(undefined) }
+      }
+      h.emu.events.on('request', onRequest)
+    })
+    const closed = new Promise<number>((resolve) => h.emu.events.once('request-closed', () => resolve(Date.now())))
+    request(`${base}${chatUrl(publicReplica.uuid)}`, { method: 'POST', headers, body: JSON.stringify({ content: 'never mind' }), signal: controller.signal }).catch(() => {})
+    await arrived
+    const abortedAt = Date.now()
+    controller.abort()
+    expect(await closed - abortedAt).toBeLessThan(1_000)
+  })
+
   it('maps an upstream error before the stream starts to the contract shape', async () => {
     h.emu.faults.push({ method: 'POST', path: chatUrl(publicReplica.uuid), status: 429 })
     const headers = { ...(await h.as('alice')), accept: 'text/event-stream', 'content-type': 'application/json' }
