@@ -71,6 +71,15 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   app.addSchema(ErrorResponse)
   // Only JSON bodies: a text/plain body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain')
+  // Many HTTP clients send `Content-Type: application/json` on a DELETE or GET
+  // without a body; that is no body, not a 400. Parsing is otherwise Fastify's
+  // (prototype poisoning refused).
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined)
+    parseJson(request, body as string, done)
+  })
   let closing = false
   app.decorateRequest('route', null)
   app.addHook('onRequest', (request, reply, done) => {

@@ -81,3 +81,23 @@ describe('an unexpected failure', () => {
     }
   })
 })
+
+describe('bodies', () => {
+  it('takes a DELETE with Content-Type: application/json and no body as no body', async () => {
+    h.emu.state.addUser('del-owner')
+    const replica = h.emu.state.addReplica({ ownerID: 'del-owner', name: 'To delete' })
+    const res = await h.app.inject({ method: 'DELETE', url: `/v1/replicas/${replica.uuid}`, headers: { ...(await h.as('del-owner')), 'content-type': 'application/json' } })
+    expect(res.statusCode).toBe(200)
+  })
+
+  it('still refuses an empty body where one is required, naming the body', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: { ...headers, 'content-type': 'application/json' }, payload: '' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().details[0]).toMatchObject({ in: 'body' })
+  })
+
+  it('refuses prototype poisoning', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"__proto__": {"admin": true}}' })
+    expect(res.statusCode).toBe(400)
+  })
+})
