@@ -112,8 +112,9 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
 
   app.decorate('checkAuthFailures', async (request: FastifyRequest) => {
     const limit = await run(authFailures, request, false)
-    if (limit && limit.remaining === 0) app.counters.rateLimited('auth-failures')
-    if (limit && limit.remaining === 0) throw tooMany(Math.max(1, limit.ttlInSeconds), {}, 'failed authentication attempts')
+    if (!limit || limit.remaining > 0) return
+    app.counters.rateLimited('auth-failures')
+    throw tooMany(Math.max(1, limit.ttlInSeconds), {}, 'failed authentication attempts')
   })
 
   app.decorate('countAuthFailure', async (request: FastifyRequest) => {

@@ -1,6 +1,5 @@
 import { AppError, codeForStatus, errors } from '../errors/app-error.js'
 
-// Upstream fields that describe the upstream itself, never the caller's request.
 const DEFAULT_RETRY_AFTER_S = 5
 
 export interface UpstreamErrorBody {
@@ -27,7 +26,6 @@ export function fromUpstreamStatus (status: number, body: UpstreamErrorBody | un
   const options = { upstreamRequestId }
   if (status === 401 || status === 403) return errors.upstreamAuthFailed(options)
   if (status === 503) return errors.upstreamUnavailable(retryAfterSeconds(headers['retry-after']), options)
-  if (status === 504) return errors.upstreamError(options)
   if (status >= 500) return errors.upstreamError(options)
   if (status >= 400) {
     const message = typeof body?.error === 'string' && body.error.length > 0 ? body.error.slice(0, 1000) : `The Sensay API answered ${status}.`

@@ -1,6 +1,6 @@
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
+import { closedPort } from '../helpers/ports.js'
 import { CircuitBreaker, type BreakerState } from '../../src/upstream/circuit-breaker.js'
 import { baseConfig, captureStream, startHarness, type Harness } from '../helpers/harness.js'
 import type { EmuReplica } from '../../src/emulator/state.js'
@@ -93,12 +93,7 @@ describe('circuit breaker', () => {
   })
 
   it('turns a dead upstream into fast 503s with Retry-After, and /readyz into 503', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number }
-        server.close(() => resolve(port))
-      })
-    })
+    const port = await closedPort()
     const logs: string[] = []
     const app = await buildApp(baseConfig(`http://127.0.0.1:${port}`, { breaker: { threshold: 3, cooldownMs: 30_000 } }), { logStream: captureStream(logs), upstreamKeepAliveMs: 500 })
     try {

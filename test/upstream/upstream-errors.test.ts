@@ -1,6 +1,6 @@
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
+import { closedPort } from '../helpers/ports.js'
 import { baseConfig, captureStream, startHarness, type Harness } from '../helpers/harness.js'
 import type { EmuReplica } from '../../src/emulator/state.js'
 
@@ -89,13 +89,7 @@ describe('upstream failures, mapped to the contract', () => {
   })
 
   it('turns a refused connection into 503 UPSTREAM_UNAVAILABLE', async () => {
-    // A port that was just free: nothing listens there.
-    const port = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number }
-        server.close(() => resolve(port))
-      })
-    })
+    const port = await closedPort()
     const app = await buildApp(baseConfig(`http://127.0.0.1:${port}`), { logStream: captureStream([]), upstreamKeepAliveMs: 500 })
     try {
       const res = await app.inject({ method: 'GET', url: '/v1/users/me', headers: await h.as('bob') })
