@@ -74,7 +74,7 @@ export class ReplicaAccess {
     if (hit && hit.expiresAt > Date.now()) return hit.replica
     let pending = this.#pending.get(key)
     if (!pending) {
-      // The shared lookup must not die with the first caller's connection: no signal.
+      // The shared lookup must not die with the first caller's connection: no client.
       pending = this.#fetch(key, { requestId: ctx.requestId, record: ctx.record }).finally(() => this.#pending.delete(key))
       this.#pending.set(key, pending)
     }

@@ -428,7 +428,10 @@ async function streamAnswer (request: FastifyRequest, reply: FastifyReply, text:
     bytes += Buffer.byteLength(data)
     if (!res.write(data) && !closed) {
       events.emit('stream-blocked', { bytes })
-      await new Promise((resolve) => { res.once('drain', resolve); res.once('close', resolve) })
+      await new Promise<void>((resolve) => {
+        const done = () => { res.off('drain', done); res.off('close', done); resolve() }
+        res.once('drain', done).once('close', done)
+      })
     }
   }
   const usage = { promptTokens: 10, completionTokens: chunks.length }

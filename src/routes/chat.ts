@@ -30,12 +30,6 @@ export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { 
   }, async (request, reply) => {
     const user = requireUser(request.identity)
     const { replicaUUID } = request.params
-    // A client that goes away aborts the upstream call, JSON or streamed, before
-    // or after the first chunk: an LLM answer nobody reads still costs.
-    const abort = new AbortController()
-    reply.raw.once('close', () => { if (!reply.raw.writableFinished) abort.abort() })
-    await app.replicaAccess.visible(user, replicaUUID, callContext(request))
-    if (abort.signal.aborted) return reply
     const call = {
       method: 'POST' as const,
       path: `/v1/replicas/${replicaUUID}/chat/completions`,
@@ -43,11 +37,16 @@ export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { 
       // The BFF is a web client: the source is not the caller's to choose.
       body: { ...request.body, source: 'web' }
     }
+    const ctx = callContext(request)
+    await app.replicaAccess.visible(user, replicaUUID, ctx)
+    // A client that goes away aborts the upstream call, JSON or streamed, before
+    // or after the first chunk: an LLM answer nobody reads still costs.
+    ctx.client = reply.raw
     if (!wantsStream(request.headers.accept)) {
-      const { body } = await app.sensay.json<ChatCompletionResponseT>(call, callContext(request, abort.signal))
+      const { body } = await app.sensay.json<ChatCompletionResponseT>(call, ctx)
       return body
     }
-    const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, callContext(request, abort.signal), streamIdleTimeoutMs)
+    const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, ctx, streamIdleTimeoutMs)
     return relayStream(request, reply, upstream, { maxDurationMs: streamMaxDurationMs, openStreams: app.openStreams })
   })
 

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { Pool } from 'undici'
+import type { ServerResponse } from 'node:http'
+import { Pool, type Dispatcher } from 'undici'
 import type { Readable } from 'node:stream'
+import { bufferedCall, type ResponseHeaders } from './buffered-call.js'
 import { errors } from '../errors/app-error.js'
 import { CircuitBreaker, type BreakerState } from './circuit-breaker.js'
 import { fromTransportError, fromUpstreamStatus, retryAfterSeconds, type UpstreamErrorBody } from './upstream-errors.js'
@@ -28,7 +30,8 @@ export interface UpstreamInfo {
 
 export interface CallContext {
   requestId: string
-  signal?: AbortSignal
+  /** The client's response: when it closes unfinished (the client left), the call is aborted. */
+  client?: ServerResponse
   record?: (info: UpstreamInfo) => void
 }
 
@@ -39,8 +42,14 @@ export interface JsonResult<T> {
 
 export interface StreamResult {
   status: number
-  headers: Record<string, string | string[] | undefined>
+  headers: ResponseHeaders
   body: Readable
+}
+
+/** What every attempt yields, whichever way its body is read. */
+interface Answer {
+  statusCode: number
+  headers: ResponseHeaders
 }
 
 export interface SensayClientOptions {
@@ -131,43 +140,50 @@ export class SensayClient {
     return headers
   }
 
+  #options (call: UpstreamCall, ctx: CallContext, deadline: number, bodyTimeout: number): Dispatcher.RequestOptions {
+    return {
+      method: call.method,
+      path: this.#basePath + call.path + queryString(call.query),
+      headers: this.#headers(call, ctx),
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      headersTimeout: Math.max(1, Math.round(deadline - performance.now())),
+      bodyTimeout
+    }
+  }
+
   /**
    * One logical call: the circuit breaker first, then the request; an
    * idempotent GET is retried (jittered exponential backoff, honouring
    * Retry-After) on connection failures and 502/503/504, while time is left
    * before the overall timeout. Writes and chat are never retried.
    */
-  async #send (call: UpstreamCall, ctx: CallContext, bodyTimeout?: number) {
+  async #send<A extends Answer> (call: UpstreamCall, ctx: CallContext, attempt: (deadline: number) => Promise<A>, discard: (answer: A) => Promise<unknown>) {
     const started = performance.now()
     const deadline = started + this.#timeoutMs
     const retries = call.method === 'GET' ? this.#retries : 0
-    for (let attempt = 0; ; attempt++) {
+    for (let tries = 0; ; tries++) {
       if (!this.breaker.allow()) {
         ctx.record?.({ latencyMs: performance.now() - started })
         throw errors.upstreamUnavailable(this.breaker.retryAfterSeconds, { cause: new Error('circuit open: upstream failing') })
       }
-      let res: Awaited<ReturnType<Pool['request']>>
+      let res: A
       try {
-        res = await this.#pool.request({
-          method: call.method,
-          path: this.#basePath + call.path + queryString(call.query),
-          headers: this.#headers(call, ctx),
-          body: call.body === undefined ? undefined : JSON.stringify(call.body),
-          signal: ctx.signal,
-          headersTimeout: Math.max(1, Math.round(deadline - performance.now())),
-          bodyTimeout: bodyTimeout ?? this.#timeoutMs
-        })
+        res = await attempt(deadline)
       } catch (err) {
         const mapped = fromTransportError(err)
         if (mapped.statusCode === 499) this.breaker.release()
         else this.breaker.failure()
-        if (mapped.statusCode === 503 && attempt < retries && await this.#backoff(attempt, undefined, deadline, ctx)) continue
+        if (mapped.statusCode === 503 && tries < retries && await this.#backoff(tries, undefined, deadline)) continue
         ctx.record?.({ latencyMs: performance.now() - started })
         throw mapped
       }
-      if (UNWELL.has(res.statusCode)) this.breaker.failure()
+      const unwell = UNWELL.has(res.statusCode)
+      if (unwell) this.breaker.failure()
       else this.breaker.success()
-      if (UNWELL.has(res.statusCode) && attempt < retries && await this.#backoff(attempt, res.headers['retry-after'], deadline, ctx, res.body)) continue
+      if (unwell && tries < retries) {
+        await discard(res).catch(() => undefined)
+        if (await this.#backoff(tries, res.headers['retry-after'], deadline)) continue
+      }
       const upstreamId = res.headers['x-request-id']
       const info: UpstreamInfo = {
         status: res.statusCode,
@@ -180,45 +196,30 @@ export class SensayClient {
   }
 
   /** Waits before the next attempt; false when that would run past the deadline. */
-  async #backoff (attempt: number, retryAfter: string | string[] | undefined, deadline: number, ctx: CallContext, body?: { dump(): Promise<void> }): Promise<boolean> {
+  async #backoff (attempt: number, retryAfter: string | string[] | undefined, deadline: number): Promise<boolean> {
     const jitter = 0.5 + Math.random()
     const wait = retryAfter !== undefined ? retryAfterSeconds(retryAfter, 0) * 1000 : this.#retryBaseMs * 2 ** attempt * jitter
     if (performance.now() + wait >= deadline) return false
-    await body?.dump().catch(() => undefined)
     this.#onRetry?.()
-    try {
-      await sleep(wait, undefined, { signal: ctx.signal })
-    } catch {
-      return false
-    }
+    await sleep(wait)
     return true
   }
 
-  async #failure (res: { statusCode: number, headers: StreamResult['headers'], body: Readable & { text(): Promise<string> } }, info: UpstreamInfo): Promise<never> {
-    let text = ''
-    try {
-      text = await res.body.text()
-    } catch {
-      // The status alone decides the mapping when the error body is broken.
-    }
+  #failure (statusCode: number, headers: ResponseHeaders, text: string, info: UpstreamInfo): never {
     const body = parseJson(text) as UpstreamErrorBody | undefined
     const upstreamRequestId = info.requestId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined)
     if (upstreamRequestId && !info.requestId) info.requestId = upstreamRequestId
-    throw fromUpstreamStatus(res.statusCode, body, res.headers, upstreamRequestId)
+    throw fromUpstreamStatus(statusCode, body, headers, upstreamRequestId)
   }
 
   /** A JSON call: resolves with the parsed 2xx body, or throws the mapped AppError. */
   async json<T = unknown> (call: UpstreamCall, ctx: CallContext): Promise<JsonResult<T>> {
-    const { res, info } = await this.#send(call, ctx)
-    if (res.statusCode < 200 || res.statusCode >= 300) return this.#failure(res, info)
-    let text: string
-    try {
-      text = await res.body.text()
-    } catch (err) {
-      throw fromTransportError(err)
-    }
-    if (res.statusCode === 204 || text === '') return { status: res.statusCode, body: undefined as T }
-    const body = parseJson(text)
+    const { res, info } = await this.#send(call, ctx,
+      (deadline) => bufferedCall(this.#pool, this.#options(call, ctx, deadline, this.#timeoutMs), ctx.client),
+      async () => undefined)
+    if (res.statusCode < 200 || res.statusCode >= 300) this.#failure(res.statusCode, res.headers, res.text, info)
+    if (res.statusCode === 204 || res.text === '') return { status: res.statusCode, body: undefined as T }
+    const body = parseJson(res.text)
     if (body === undefined || body === null || typeof body !== 'object') {
       throw errors.upstreamError({ upstreamRequestId: info.requestId, cause: new Error(`upstream ${call.method} ${call.path} answered ${res.statusCode} with a body that is not a JSON object`) })
     }
@@ -230,9 +231,27 @@ export class SensayClient {
    * body (nothing buffered). Non-2xx answers are read and thrown as errors.
    */
   async stream (call: UpstreamCall, ctx: CallContext, idleTimeoutMs?: number): Promise<StreamResult> {
-    const { res, info } = await this.#send(call, ctx, idleTimeoutMs)
-    if (res.statusCode < 200 || res.statusCode >= 300) return this.#failure(res, info)
-    return { status: res.statusCode, headers: res.headers, body: res.body }
+    // Streams are few and long: request()'s body stream and AbortSignal are worth their cost here.
+    const abort = new AbortController()
+    const onClientClose = (): void => { if (!ctx.client!.writableFinished) abort.abort() }
+    if (ctx.client?.destroyed) abort.abort()
+    ctx.client?.once('close', onClientClose)
+    const release = (): void => { ctx.client?.off('close', onClientClose) }
+    try {
+      const { res, info } = await this.#send(call, ctx,
+        (deadline) => this.#pool.request({ ...this.#options(call, ctx, deadline, idleTimeoutMs ?? this.#timeoutMs), signal: abort.signal }),
+        (answer) => answer.body.dump())
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        const text = await res.body.text().catch(() => '')
+        this.#failure(res.statusCode, res.headers, text, info)
+      }
+      // The client leaving mid-stream aborts the upstream read too, until the body is done.
+      res.body.once('close', release)
+      return { status: res.statusCode, headers: res.headers, body: res.body }
+    } catch (err) {
+      release()
+      throw err
+    }
   }
 
   /** The upstream's status for a cheap call, for readiness: any answer counts, transport failures throw. */

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http'
 import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
 import { SensayClient, type CallContext, type SensayClientOptions, type UpstreamInfo } from './sensay-client.js'
@@ -14,11 +15,15 @@ declare module 'fastify' {
   }
 }
 
-/** The per-request context of an upstream call: our request id, and where to record what happened. */
-export function callContext (request: FastifyRequest, signal?: AbortSignal): CallContext {
+/**
+ * The per-request context of an upstream call: our request id, and where to
+ * record what happened. Given the client's response, the call is aborted
+ * when the client goes away before its answer.
+ */
+export function callContext (request: FastifyRequest, client?: ServerResponse): CallContext {
   return {
     requestId: request.id,
-    signal,
+    client,
     record: (info) => { request.upstream = info }
   }
 }
