@@ -18,7 +18,7 @@ export const accessPlugin = fp<{ replicaCacheTtlMs: number }>(async (app, { repl
   app.decorate('provisioner', provisioner)
   app.decorate('provisionUser', (request) => {
     const identity = request.identity
-    if (identity?.kind !== 'user') return undefined
+    if (identity?.kind !== 'user' || provisioner.has(identity.userId)) return undefined
     return provisioner.ensure(identity.userId, callContext(request))
   })
 }, { name: 'access', dependencies: ['sensay', 'redis', 'metrics'] })

@@ -24,6 +24,11 @@ export class UserProvisioner {
     private readonly maxKnown = 100_000
   ) {}
 
+  /** Whether this user is known to exist: the hot path, before any call context is made. */
+  has (userId: string): boolean {
+    return this.#known.has(userId)
+  }
+
   ensure (userId: string, ctx: CallContext): Promise<void> | undefined {
     if (this.#known.has(userId)) return undefined
     let pending = this.#pending.get(userId)

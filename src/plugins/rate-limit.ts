@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { AppError } from '../errors/app-error.js'
+import { LocalWindows, type Limit } from './local-windows.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,8 +29,7 @@ export interface RateLimitOptions {
   failClosed: boolean
 }
 
-interface Limit { isAllowed: boolean, max: number, remaining: number, ttlInSeconds: number, isExceeded: boolean }
-type Check = (request: FastifyRequest, options?: { increment?: boolean }) => Promise<Limit>
+type Check = (request: FastifyRequest, increment: boolean) => Limit | Promise<Limit>
 
 /** Who is counted: the user (or admin key) once known, else the client address (TRUST_PROXY decides which). */
 function identityKey (request: FastifyRequest): string {
@@ -44,28 +44,42 @@ function tooMany (seconds: number, headers: Record<string, string>, what = 'requ
 }
 
 /**
- * Rate limits on @fastify/rate-limit's counters (in Redis when configured, so
- * N instances enforce one limit). The headers follow the current IETF draft
- * (draft-ietf-httpapi-ratelimit-headers): `RateLimit-Policy: "general";q=300;w=60`
- * and `RateLimit: "general";r=299;t=60`. If the store fails, requests are
- * served (or refused with RATE_LIMIT_FAIL_CLOSED) and the outage is logged once.
+ * Rate limits: in Redis through @fastify/rate-limit's store when REDIS_URL is
+ * set, so N instances enforce one limit; in this process otherwise. The
+ * headers follow the current IETF draft (draft-ietf-httpapi-ratelimit-headers):
+ * `RateLimit-Policy: "general";q=300;w=60` and `RateLimit: "general";r=299;t=60`.
+ * If the store fails, requests are served (or refused with
+ * RATE_LIMIT_FAIL_CLOSED) and the outage is logged once.
  */
 export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
-  await app.register(rateLimit, {
-    global: false,
-    redis: app.redis,
-    nameSpace: 'sensay-bff:rl:',
-    skipOnError: false
-  })
   const windowS = Math.ceil(options.windowMs / 1000)
-  const general = app.createRateLimit({ max: options.max, timeWindow: options.windowMs, keyGenerator: (r) => `g:${identityKey(r)}` }) as Check
-  const chat = app.createRateLimit({ max: options.chatMax, timeWindow: options.windowMs, keyGenerator: (r) => `c:${identityKey(r)}` }) as Check
-  const authFailures = app.createRateLimit({ max: options.authFailureMax, timeWindow: options.windowMs, keyGenerator: (r) => `a:${r.ip}` }) as Check
+  let general: Check, chat: Check, authFailures: Check
+  if (app.redis) {
+    await app.register(rateLimit, {
+      global: false,
+      redis: app.redis,
+      nameSpace: 'sensay-bff:rl:',
+      skipOnError: false
+    })
+    const limiter = (max: number, keyGenerator: (r: FastifyRequest) => string): Check => {
+      const check = app.createRateLimit({ max, timeWindow: options.windowMs, keyGenerator }) as (r: FastifyRequest, o: { increment: boolean }) => Promise<Limit>
+      return (request, increment) => check(request, { increment })
+    }
+    general = limiter(options.max, (r) => `g:${identityKey(r)}`)
+    chat = limiter(options.chatMax, (r) => `c:${identityKey(r)}`)
+    authFailures = limiter(options.authFailureMax, (r) => `a:${r.ip}`)
+  } else {
+    const windows = new LocalWindows(options.windowMs)
+    app.addHook('onClose', (_app, done) => { windows.close(); done() })
+    general = (r, increment) => windows.hit(`g:${identityKey(r)}`, options.max, increment)
+    chat = (r, increment) => windows.hit(`c:${identityKey(r)}`, options.chatMax, increment)
+    authFailures = (r, increment) => windows.hit(`a:${r.ip}`, options.authFailureMax, increment)
+  }
 
   let outage = false
   async function run (check: Check, request: FastifyRequest, increment = true): Promise<Limit | undefined> {
     try {
-      const result = await check(request, { increment })
+      const result = await check(request, increment)
       if (outage) {
         outage = false
         app.log.warn('rate-limit store reachable again')

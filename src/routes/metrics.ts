@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client'
+import { FastCounter, FastHistogram, type HistogramSeries } from '../metrics/series.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,26 +24,9 @@ const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 
 export const metricsPlugin = fp(async (app) => {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
-  const requests = new Counter({
-    name: 'http_requests_total',
-    help: 'Requests answered, by route template, method and status.',
-    labelNames: ['route', 'method', 'status'] as const,
-    registers: [registry]
-  })
-  const duration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time to answer, by route template and method.',
-    labelNames: ['route', 'method'] as const,
-    buckets: LATENCY_BUCKETS_S,
-    registers: [registry]
-  })
-  const upstream = new Histogram({
-    name: 'upstream_request_duration_seconds',
-    help: 'Time to upstream response headers, by route template and upstream status.',
-    labelNames: ['route', 'status'] as const,
-    buckets: LATENCY_BUCKETS_S,
-    registers: [registry]
-  })
+  const requests = new FastCounter('http_requests_total', 'Requests answered, by route template, method and status.', ['route', 'method', 'status'], registry)
+  const duration = new FastHistogram('http_request_duration_seconds', 'Time to answer, by route template and method.', ['route', 'method'], LATENCY_BUCKETS_S, registry)
+  const upstream = new FastHistogram('upstream_request_duration_seconds', 'Time to upstream response headers, by route template and upstream status.', ['route', 'status'], LATENCY_BUCKETS_S, registry)
   const retries = new Counter({ name: 'upstream_retries_total', help: 'Upstream GETs retried after a connection failure or 502/503/504.', registers: [registry] })
   const breakerState = new Gauge({ name: 'upstream_circuit_state', help: 'Circuit breaker: 0 closed, 1 half-open, 2 open.', registers: [registry] })
   const rateLimited = new Counter({ name: 'rate_limited_requests_total', help: 'Requests refused by a BFF rate limit, by policy.', labelNames: ['policy'] as const, registers: [registry] })
@@ -62,9 +46,9 @@ export const metricsPlugin = fp(async (app) => {
     provisioned: (outcome: 'created' | 'existed' | 'shared' | 'failed') => provisioning.inc({ outcome })
   })
 
-  // Label sets are few (route × method × status): bind each once instead of hashing labels per request.
-  const bound = new Map<string, { count: { inc: () => void }, time: { observe: (v: number) => void } }>()
-  const upstreamBound = new Map<string, { observe: (v: number) => void }>()
+  // Label sets are few (route × method × status): each is looked up once per request by one key.
+  const bound = new Map<string, { count: { value: number }, time: HistogramSeries }>()
+  const upstreamBound = new Map<string, HistogramSeries>()
   app.decorate('observeRequest', (request: FastifyRequest, status: number, elapsedMs: number) => {
     const route = request.route?.url ?? 'unmatched'
     const key = `${route} ${request.method} ${status}`
@@ -73,7 +57,7 @@ export const metricsPlugin = fp(async (app) => {
       series = { count: requests.labels(route, request.method, String(status)), time: duration.labels(route, request.method) }
       bound.set(key, series)
     }
-    series.count.inc()
+    series.count.value++
     series.time.observe(elapsedMs / 1000)
     if (request.upstream) {
       const upstreamKey = `${route} ${request.upstream.status ?? 'error'}`
