@@ -29,10 +29,10 @@ export async function emulator (options = {}) {
   return { emu, replica }
 }
 
-/** The emulator in a child process; resolves with its URL and the seeded replica. */
-export function emulatorProcess (env = {}) {
+/** The emulator in a child process (on `cpu` when pinning); resolves with its URL and the seeded replica. */
+export function emulatorProcess (env = {}, cpu = 0) {
   return new Promise((resolve, reject) => {
-    const child = spawnNode(0, ['bench/emulator-process.mjs'], { env: { PATH: process.env.PATH, SECRET, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawnNode(cpu, ['bench/emulator-process.mjs'], { env: { PATH: process.env.PATH, SECRET, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     child.stdout.setEncoding('utf8')
     child.stdout.once('data', (line) => {
       const { url, replica } = JSON.parse(line)
@@ -42,12 +42,15 @@ export function emulatorProcess (env = {}) {
   })
 }
 
-/** Starts `node dist/server.js` with the production config and resolves once it listens. */
+/** The V8 flags the image runs with (the Dockerfile's NODE_OPTIONS), so the bench measures the same process. */
+export const PRODUCTION_NODE_FLAGS = (/^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1] ?? '').split(' ').filter(Boolean)
+
+/** Starts `node dist/server.js` with the production config and flags, and resolves once it listens. */
 export function startBff (env) {
   return new Promise((resolve, reject) => {
     // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the BFF under load.
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
-    const child = spawnNode(1, [...nodeArgs, 'dist/server.js'], {
+    const child = spawnNode(1, [...PRODUCTION_NODE_FLAGS, ...nodeArgs, 'dist/server.js'], {
       env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', SENSAY_ORGANIZATION_SECRET: SECRET, AUTH_JWT_SECRET: JWT_SECRET, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'inherit']
     })

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
@@ -75,6 +75,14 @@ describe('the production server', () => {
 const docker = spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0
 
 describe('the container image', () => {
+  it('runs node with the same V8 flags as npm start and the benchmark', () => {
+    const flags = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1]
+    expect(flags).toMatch(/--max-semi-space-size=\d+/)
+    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+    expect(scripts.start).toBe(`node ${flags} scripts/start.mjs`)
+    expect(scripts.demo).toBe(`node ${flags} scripts/start.mjs demo`)
+  })
+
   // Skipped where no Docker engine runs (as on CI here); the test below runs the image's steps instead.
   it.skipIf(!docker)('builds from the Dockerfile and answers /healthz (needs a Docker engine)', async () => {
     const { GenericContainer, Wait } = await import('testcontainers')

@@ -97,7 +97,8 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
     }
   }
 
-  const policy = (name: string, max: number) => `"${name}";q=${max};w=${windowS}`
+  const generalPolicy = `"general";q=${options.max};w=${windowS}`
+  const bothPolicies = `${generalPolicy}, "chat";q=${options.chatMax};w=${windowS}`
   const state = (name: string, limit: Limit) => `"${name}";r=${limit.remaining};t=${limit.ttlInSeconds}`
 
   app.decorate('limitRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -105,18 +106,18 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
     if (config?.unlimited) return
     const limit = await run(general, request)
     if (!limit) return
-    const policies = [policy('general', limit.max)]
-    const states = [state('general', limit)]
+    let policies = generalPolicy
+    let states = state('general', limit)
     let exceeded = limit.isExceeded ? limit : undefined
     if (config?.chatLimit) {
       const chatLimit = await run(chat, request)
       if (chatLimit) {
-        policies.push(policy('chat', chatLimit.max))
-        states.push(state('chat', chatLimit))
+        policies = bothPolicies
+        states += `, ${state('chat', chatLimit)}`
         if (chatLimit.isExceeded && !exceeded) exceeded = chatLimit
       }
     }
-    const headers = { 'ratelimit-policy': policies.join(', '), ratelimit: states.join(', ') }
+    const headers = { 'ratelimit-policy': policies, ratelimit: states }
     if (exceeded) {
       app.counters.rateLimited(exceeded === limit ? 'general' : 'chat')
       throw tooMany(Math.max(1, exceeded.ttlInSeconds), headers)

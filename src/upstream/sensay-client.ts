@@ -100,7 +100,8 @@ function parseJson (text: string): unknown {
 export class SensayClient {
   readonly #pool: Pool
   readonly #basePath: string
-  readonly #staticHeaders: Record<string, string>
+  readonly #secret: string
+  readonly #apiVersion: string
   readonly #timeoutMs: number
   readonly #retries: number
   readonly #retryBaseMs: number
@@ -122,21 +123,21 @@ export class SensayClient {
       bodyTimeout: options.timeoutMs,
       connect: { timeout: Math.min(options.timeoutMs, 10_000) }
     })
-    this.#staticHeaders = {
-      'x-organization-secret': options.organizationSecret,
-      'x-api-version': options.apiVersion,
-      'user-agent': 'sensay-bff'
-    }
+    this.#secret = options.organizationSecret
+    this.#apiVersion = options.apiVersion
   }
 
-  #headers (call: UpstreamCall, ctx: CallContext): Record<string, string> {
-    const headers: Record<string, string> = {
-      ...this.#staticHeaders,
-      'x-request-id': ctx.requestId,
-      accept: call.accept ?? 'application/json'
-    }
-    if (call.body !== undefined) headers['content-type'] = 'application/json'
-    if (call.userId !== undefined) headers['x-user-id'] = call.userId
+  /** A flat [name, value, ...] list: undici takes it as is, with no object to build and walk per call. */
+  #headers (call: UpstreamCall, ctx: CallContext): string[] {
+    const headers = [
+      'x-organization-secret', this.#secret,
+      'x-api-version', this.#apiVersion,
+      'user-agent', 'sensay-bff',
+      'x-request-id', ctx.requestId,
+      'accept', call.accept ?? 'application/json'
+    ]
+    if (call.body !== undefined) headers.push('content-type', 'application/json')
+    if (call.userId !== undefined) headers.push('x-user-id', call.userId)
     return headers
   }
 
