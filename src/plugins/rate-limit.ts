@@ -6,8 +6,8 @@ import { LocalWindows, type Limit } from './local-windows.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** onRequest: the per-identity limit (and, on chat routes, the chat limit). */
-    limitRequest: (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+    /** onRequest: the per-identity limit (and, on chat routes, the chat limit); may throw a 429. */
+    limitRequest: (request: FastifyRequest, reply: FastifyReply) => Sync<void>
     /** Answers 429 when this address has failed authentication too often. */
     checkAuthFailures: (request: FastifyRequest) => Promise<void>
     /** Counts one failed authentication for this address. */
@@ -30,6 +30,26 @@ export interface RateLimitOptions {
 }
 
 type Check = (request: FastifyRequest, increment: boolean) => Limit | Promise<Limit>
+
+/** A value now, or later. */
+export type Sync<T> = T | Promise<T>
+
+/** Continues with a value now when it is there, after the promise otherwise. */
+export function andThen<T, R> (value: Sync<T>, next: (value: T) => Sync<R>): Sync<R> {
+  return value instanceof Promise ? value.then(next) : next(value)
+}
+
+/** Runs a hook's step, which may finish now or later, and calls done either way, errors included. */
+export function settle (step: () => Sync<unknown>, done: (err?: Error) => void): void {
+  let result: Sync<unknown>
+  try {
+    result = step()
+  } catch (err) {
+    return done(err as Error)
+  }
+  if (result instanceof Promise) result.then(() => done(), done)
+  else done()
+}
 
 /** Who is counted: the user (or admin key) once known, else the client address (TRUST_PROXY decides which). */
 function identityKey (request: FastifyRequest): string {
@@ -77,45 +97,41 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
   }
 
   let outage = false
-  async function run (check: Check, request: FastifyRequest, increment = true): Promise<Limit | undefined> {
-    try {
-      const result = await check(request, increment)
-      if (outage) {
-        outage = false
-        app.log.warn('rate-limit store reachable again')
-      }
-      return result.isAllowed ? undefined : result
-    } catch (err) {
-      if (!outage) {
-        outage = true
-        app.log.error({ err }, options.failClosed ? 'rate-limit store unreachable: refusing requests' : 'rate-limit store unreachable: serving without limits')
-      }
-      if (options.failClosed) {
-        throw new AppError(503, 'UPSTREAM_UNAVAILABLE', 'Rate limiting is unavailable; try again shortly.', { headers: { 'retry-after': '5' }, cause: err })
-      }
-      return undefined
+  const reached = (result: Limit): Limit | undefined => {
+    if (outage) {
+      outage = false
+      app.log.warn('rate-limit store reachable again')
     }
+    return result.isAllowed ? undefined : result
+  }
+  const unreachable = (err: unknown): undefined => {
+    if (!outage) {
+      outage = true
+      app.log.error({ err }, options.failClosed ? 'rate-limit store unreachable: refusing requests' : 'rate-limit store unreachable: serving without limits')
+    }
+    if (options.failClosed) {
+      throw new AppError(503, 'UPSTREAM_UNAVAILABLE', 'Rate limiting is unavailable; try again shortly.', { headers: { 'retry-after': '5' }, cause: err })
+    }
+    return undefined
+  }
+  /** A check's verdict: synchronous for the in-process store, a promise for Redis. */
+  function run (check: Check, request: FastifyRequest, increment = true): Sync<Limit | undefined> {
+    const result = check(request, increment)
+    return result instanceof Promise ? result.then(reached, unreachable) : reached(result)
   }
 
   const generalPolicy = `"general";q=${options.max};w=${windowS}`
   const bothPolicies = `${generalPolicy}, "chat";q=${options.chatMax};w=${windowS}`
   const state = (name: string, limit: Limit) => `"${name}";r=${limit.remaining};t=${limit.ttlInSeconds}`
 
-  app.decorate('limitRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const config = request.route?.config
-    if (config?.unlimited) return
-    const limit = await run(general, request)
-    if (!limit) return
+  function apply (reply: FastifyReply, limit: Limit, chatLimit: Limit | undefined): void {
     let policies = generalPolicy
     let states = state('general', limit)
     let exceeded = limit.isExceeded ? limit : undefined
-    if (config?.chatLimit) {
-      const chatLimit = await run(chat, request)
-      if (chatLimit) {
-        policies = bothPolicies
-        states += `, ${state('chat', chatLimit)}`
-        if (chatLimit.isExceeded && !exceeded) exceeded = chatLimit
-      }
+    if (chatLimit) {
+      policies = bothPolicies
+      states += `, ${state('chat', chatLimit)}`
+      if (chatLimit.isExceeded && !exceeded) exceeded = chatLimit
     }
     const headers = { 'ratelimit-policy': policies, ratelimit: states }
     if (exceeded) {
@@ -123,6 +139,17 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
       throw tooMany(Math.max(1, exceeded.ttlInSeconds), headers)
     }
     reply.headers(headers)
+  }
+
+  // Without Redis every step is synchronous: no promise per request.
+  app.decorate('limitRequest', (request: FastifyRequest, reply: FastifyReply): Sync<void> => {
+    const config = request.route?.config
+    if (config?.unlimited) return
+    return andThen(run(general, request), (limit) => {
+      if (!limit) return
+      if (!config?.chatLimit) return apply(reply, limit, undefined)
+      return andThen(run(chat, request), (chatLimit) => apply(reply, limit, chatLimit))
+    })
   })
 
   app.decorate('checkAuthFailures', async (request: FastifyRequest) => {

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { settle } from '../plugins/rate-limit.js'
 import { usersRoutes } from './users.js'
 import { replicasRoutes } from './replicas.js'
 import { chatRoutes, type ChatOptions } from './chat.js'
@@ -11,20 +12,22 @@ import { conversationsRoutes } from './conversations.js'
  * provisioning runs after validation, so a bad request never reaches upstream.
  */
 export async function v1Routes (app: FastifyInstance, options: ChatOptions): Promise<void> {
-  // A token verified before skips straight to the rate limit. Anything else:
-  // too many failed attempts from this address is a 429 before the credential
-  // is checked, and a failure counts towards that.
-  app.addHook('onRequest', async (request, reply) => {
-    if (!app.knownIdentity(request)) {
-      await app.checkAuthFailures(request)
-      try {
-        await app.authenticate(request)
-      } catch (err) {
-        if ((err as { statusCode?: number }).statusCode === 401) await app.countAuthFailure(request)
-        throw err
-      }
+  // A token verified before skips straight to the rate limit, synchronously
+  // when the limits are counted in-process. Anything else: too many failed
+  // attempts from this address is a 429 before the credential is checked, and
+  // a failure counts towards that.
+  const firstSight = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    await app.checkAuthFailures(request)
+    try {
+      await app.authenticate(request)
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode === 401) await app.countAuthFailure(request)
+      throw err
     }
     await app.limitRequest(request, reply)
+  }
+  app.addHook('onRequest', (request, reply, done) => {
+    settle(() => app.knownIdentity(request) ? app.limitRequest(request, reply) : firstSight(request, reply), done)
   })
   app.addHook('preHandler', (request, _reply, done) => {
     const pending = app.provisionUser(request)

@@ -56,9 +56,10 @@ describe('errors in one shape', () => {
     expect(res.json().details[0]).toEqual({ in: 'body', field: 'content', message: 'must be string' })
   })
 
-  it('carries X-Request-Id on successes too', async () => {
-    const res = await h.app.inject({ method: 'GET', url: '/healthz' })
-    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+  it('carries X-Request-Id on successes too, UUID-shaped and new for each request', async () => {
+    const ids = await Promise.all([1, 2, 3].map(async () => (await h.app.inject({ method: 'GET', url: '/healthz' })).headers['x-request-id']))
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(new Set(ids).size).toBe(3)
   })
 })
 
