@@ -13,9 +13,9 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 FROM node:24-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
-# A young generation of 4 MB semi-spaces: about 50 MB less RSS under load than
-# V8's default, and no more CPU per request (npm run bench; same flags in npm start).
-ENV NODE_OPTIONS="--max-semi-space-size=4"
+# Young generation capped at 8 MB semi-spaces (V8's default grows to 16): ~40 MB
+# less RSS under load for a few % more GC (npm run bench; same flags in npm start).
+ENV NODE_OPTIONS="--max-semi-space-size=8"
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -4,7 +4,8 @@
 import autocannon from 'autocannon'
 import { SECRET, cpuOf, emulatorProcess, mb, pinning, rssOf, spawnNode, startBff, tokens } from './lib.mjs'
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 10)
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 5)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 
 function startReference (upstream) {
@@ -26,8 +27,7 @@ function run (options) {
   })
 }
 
-async function measure (target, scenario, rss, extra = {}) {
-  await run({ duration: 2, ...scenario(target), ...extra }) // warm-up
+async function measureOnce (target, scenario, rss, extra = {}) {
   let peak = rss ? rss() : 0
   const sampler = rss ? setInterval(() => { peak = Math.max(peak, rss()) }, 100) : undefined
   const cpuBefore = target.cpu?.() ?? 0
@@ -38,6 +38,29 @@ async function measure (target, scenario, rss, extra = {}) {
   // CPU microseconds per request: what the proxy itself costs, whatever the machine's contention.
   const cpuUs = result.requests.total > 0 ? cpu / result.requests.total * 1e6 : 0
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, peak, cpuUs }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/**
+ * Each target warmed up, then measured in ROUNDS interleaved rounds (direct,
+ * reference, BFF, direct, ...): this VM's speed drifts by 10-30 % over a
+ * minute, and interleaving spreads the drift over all three. Medians per target.
+ */
+async function compare (targets, scenario, extra = {}) {
+  for (const t of targets) await run({ duration: 2, ...scenario(t), ...extra })
+  const runs = targets.map(() => [])
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, t] of targets.entries()) runs[i].push(await measureOnce(t, scenario, t.rss, extra))
+  }
+  return runs.map((r) => ({
+    rps: median(r.map((x) => x.rps)),
+    p50: median(r.map((x) => x.p50)),
+    p99: median(r.map((x) => x.p99)),
+    cpuUs: median(r.map((x) => x.cpuUs)),
+    errors: r.reduce((sum, x) => sum + x.errors, 0),
+    peak: Math.max(...r.map((x) => x.peak))
+  }))
 }
 
 export async function throughputBench (only) {
@@ -72,18 +95,14 @@ export async function throughputBench (only) {
     const rows = []
     for (const [name, scenario] of Object.entries(scenarios)) {
       if (only && !only.includes(name)) continue
-      const d = await measure(direct, scenario)
-      const r = await measure(reference, scenario, reference.rss)
-      const b = await measure(bff, scenario, bff.rss)
+      const [d, r, b] = await compare([direct, reference, bff], scenario)
       rows.push({ name, direct: d, reference: r, bff: b })
     }
     if (only) return { rows }
-    // Latency at a fixed rate: what the BFF adds at 1,000 req/s.
+    // Latency at a fixed rate: what the BFF adds at 1,000 req/s, beside what a bare proxy adds.
     const fixed = { overallRate: 1000, connections: 20 }
-    const chat = scenarios['chat completion (POST, JSON)']
-    const fixedDirect = await measure(direct, chat, undefined, fixed)
-    const fixedBff = await measure(bff, chat, bff.rss, fixed)
-    return { rows, fixed: { direct: fixedDirect, bff: fixedBff } }
+    const [fd, fr, fb] = await compare([direct, reference, bff], scenarios['chat completion (POST, JSON)'], fixed)
+    return { rows, fixed: { direct: fd, reference: fr, bff: fb } }
   } finally {
     await bff.stop()
     await reference.stop()
@@ -92,12 +111,14 @@ export async function throughputBench (only) {
 }
 
 export function printThroughputBench ({ rows, fixed }) {
-  console.log(`\nThroughput (${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up; 200 users' JWTs rotated; ${pinning})`)
+  console.log(`\nThroughput (${CONNECTIONS} connections; medians of ${ROUNDS} interleaved ${DURATION_S} s rounds after a 2 s warm-up; 200 users' JWTs rotated; ${pinning})`)
   console.log('  scenario                       direct req/s   reference req/s   BFF req/s   BFF/ref   BFF/direct   BFF p50/p99 ms   CPU µs/req ref/BFF   BFF peak RSS   errors')
   for (const { name, direct, reference, bff } of rows) {
     console.log(`  ${name.padEnd(30)} ${direct.rps.toFixed(0).padStart(12)} ${reference.rps.toFixed(0).padStart(17)} ${bff.rps.toFixed(0).padStart(11)} ${(bff.rps / reference.rps * 100).toFixed(0).padStart(8)}% ${(bff.rps / direct.rps * 100).toFixed(0).padStart(11)}% ${`${bff.p50}/${bff.p99}`.padStart(16)} ${`${reference.cpuUs.toFixed(0)}/${bff.cpuUs.toFixed(0)}`.padStart(20)} ${mb(bff.peak).padStart(14)} ${String(direct.errors + reference.errors + bff.errors).padStart(8)}`)
   }
   if (!fixed) return
-  console.log('\nLatency at 1,000 req/s (chat completion)')
-  console.log(`  direct p50/p99 ${fixed.direct.p50}/${fixed.direct.p99} ms; BFF p50/p99 ${fixed.bff.p50}/${fixed.bff.p99} ms; added p50 ${fixed.bff.p50 - fixed.direct.p50} ms, p99 ${fixed.bff.p99 - fixed.direct.p99} ms; BFF peak RSS ${mb(fixed.bff.peak)}`)
+  const { direct, reference, bff } = fixed
+  console.log('\nLatency at 1,000 req/s (chat completion, 20 connections)')
+  console.log(`  direct p50/p99 ${direct.p50}/${direct.p99} ms; reference proxy ${reference.p50}/${reference.p99} ms; BFF ${bff.p50}/${bff.p99} ms`)
+  console.log(`  added over direct: reference p50 +${reference.p50 - direct.p50} p99 +${reference.p99 - direct.p99} ms; BFF p50 +${bff.p50 - direct.p50} p99 +${bff.p99 - direct.p99} ms; BFF peak RSS ${mb(bff.peak)}`)
 }

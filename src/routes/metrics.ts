@@ -26,7 +26,7 @@ export const metricsPlugin = fp(async (app) => {
   collectDefaultMetrics({ register: registry })
   const requests = new FastCounter('http_requests_total', 'Requests answered, by route template, method and status.', ['route', 'method', 'status'], registry)
   const duration = new FastHistogram('http_request_duration_seconds', 'Time to answer, by route template and method.', ['route', 'method'], LATENCY_BUCKETS_S, registry)
-  const upstream = new FastHistogram('upstream_request_duration_seconds', 'Time to upstream response headers, by route template and upstream status.', ['route', 'status'], LATENCY_BUCKETS_S, registry)
+  const upstream = new FastHistogram('upstream_request_duration_seconds', 'Time to the upstream answer (whole body for JSON, headers for streams), by route template and upstream status.', ['route', 'status'], LATENCY_BUCKETS_S, registry)
   const retries = new Counter({ name: 'upstream_retries_total', help: 'Upstream GETs retried after a connection failure or 502/503/504.', registers: [registry] })
   const breakerState = new Gauge({ name: 'upstream_circuit_state', help: 'Circuit breaker: 0 closed, 1 half-open, 2 open.', registers: [registry] })
   const rateLimited = new Counter({ name: 'rate_limited_requests_total', help: 'Requests refused by a BFF rate limit, by policy.', labelNames: ['policy'] as const, registers: [registry] })
