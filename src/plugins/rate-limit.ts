@@ -3,11 +3,12 @@ import rateLimit from '@fastify/rate-limit'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { AppError } from '../errors/app-error.js'
 import { LocalWindows, type Limit } from './local-windows.js'
+import { andThen, type MaybeAsync } from './maybe-async.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest: the per-identity limit (and, on chat routes, the chat limit); may throw a 429. */
-    limitRequest: (request: FastifyRequest, reply: FastifyReply) => Sync<void>
+    limitRequest: (request: FastifyRequest, reply: FastifyReply) => MaybeAsync<void>
     /** Answers 429 when this address has failed authentication too often. */
     checkAuthFailures: (request: FastifyRequest) => Promise<void>
     /** Counts one failed authentication for this address. */
@@ -30,26 +31,6 @@ export interface RateLimitOptions {
 }
 
 type Check = (request: FastifyRequest, increment: boolean) => Limit | Promise<Limit>
-
-/** A value now, or later. */
-export type Sync<T> = T | Promise<T>
-
-/** Continues with a value now when it is there, after the promise otherwise. */
-export function andThen<T, R> (value: Sync<T>, next: (value: T) => Sync<R>): Sync<R> {
-  return value instanceof Promise ? value.then(next) : next(value)
-}
-
-/** Runs a hook's step, which may finish now or later, and calls done either way, errors included. */
-export function settle (step: () => Sync<unknown>, done: (err?: Error) => void): void {
-  let result: Sync<unknown>
-  try {
-    result = step()
-  } catch (err) {
-    return done(err as Error)
-  }
-  if (result instanceof Promise) result.then(() => done(), done)
-  else done()
-}
 
 /** Who is counted: the user (or admin key) once known, else the client address (TRUST_PROXY decides which). */
 function identityKey (request: FastifyRequest): string {
@@ -115,7 +96,7 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
     return undefined
   }
   /** A check's verdict: synchronous for the in-process store, a promise for Redis. */
-  function run (check: Check, request: FastifyRequest, increment = true): Sync<Limit | undefined> {
+  function run (check: Check, request: FastifyRequest, increment = true): MaybeAsync<Limit | undefined> {
     const result = check(request, increment)
     return result instanceof Promise ? result.then(reached, unreachable) : reached(result)
   }
@@ -142,7 +123,7 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
   }
 
   // Without Redis every step is synchronous: no promise per request.
-  app.decorate('limitRequest', (request: FastifyRequest, reply: FastifyReply): Sync<void> => {
+  app.decorate('limitRequest', (request: FastifyRequest, reply: FastifyReply): MaybeAsync<void> => {
     const config = request.route?.config
     if (config?.unlimited) return
     return andThen(run(general, request), (limit) => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { settle } from '../plugins/rate-limit.js'
+import { settle } from '../plugins/maybe-async.js'
 import { usersRoutes } from './users.js'
 import { replicasRoutes } from './replicas.js'
 import { chatRoutes, type ChatOptions } from './chat.js'
@@ -30,9 +30,7 @@ export async function v1Routes (app: FastifyInstance, options: ChatOptions): Pro
     settle(() => app.knownIdentity(request) ? app.limitRequest(request, reply) : firstSight(request, reply), done)
   })
   app.addHook('preHandler', (request, _reply, done) => {
-    const pending = app.provisionUser(request)
-    if (pending === undefined) return done()
-    pending.then(() => done(), done)
+    settle(() => app.provisionUser(request), done)
   })
   await app.register(usersRoutes)
   await app.register(replicasRoutes)
