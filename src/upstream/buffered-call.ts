@@ -5,15 +5,22 @@ export type ResponseHeaders = Record<string, string | string[] | undefined>
 
 export interface BufferedResponse {
   statusCode: number
+  /** Only X-Request-Id and Retry-After: all a JSON call's caller reads. */
   headers: ResponseHeaders
   text: string
 }
 
+/** The response headers the client reads from a buffered answer; no other name is decoded. */
+const KEPT = new Set(['x-request-id', 'retry-after'])
+const KEPT_LENGTHS = new Set([...KEPT].map((name) => name.length))
+
 /** Lower-cased names; a repeated header becomes an array, as undici's request() does it. */
-function parseHeaders (raw: Buffer[]): ResponseHeaders {
+function keptHeaders (raw: Buffer[]): ResponseHeaders {
   const headers: ResponseHeaders = {}
   for (let i = 0; i < raw.length; i += 2) {
+    if (!KEPT_LENGTHS.has(raw[i]!.length)) continue
     const name = raw[i]!.toString('latin1').toLowerCase()
+    if (!KEPT.has(name)) continue
     const value = raw[i + 1]!.toString('latin1')
     const seen = headers[name]
     if (seen === undefined) headers[name] = value
@@ -69,7 +76,7 @@ export function bufferedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
         // 1xx interim answers are not the answer.
         if (status < 200) return true
         statusCode = status
-        headers = parseHeaders(rawHeaders as unknown as Buffer[])
+        headers = keptHeaders(rawHeaders as unknown as Buffer[])
         return true
       },
       onData (chunk) {
