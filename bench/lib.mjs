@@ -1,7 +1,9 @@
 // Shared pieces of the benchmarks: the built emulator in this process, the
 // built BFF in a child process (so its RSS is its own), tokens, statistics.
 import { spawn, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync } from 'node:fs'
+import net from 'node:net'
+import { request } from 'undici'
 import { SignJWT } from 'jose'
 import { startEmulator } from '../dist/emulator/emulator.js'
 
@@ -42,32 +44,47 @@ export function emulatorProcess (env = {}, cpu = 0) {
   })
 }
 
-/** The V8 flags the image runs with (the Dockerfile's NODE_OPTIONS), so the bench measures the same process. */
-export const PRODUCTION_NODE_FLAGS = (/^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1] ?? '').split(' ').filter(Boolean)
+/** The V8 flags the image runs with (the Dockerfile's CMD), so the bench measures the same process. */
+export const PRODUCTION_NODE_FLAGS = JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1] ?? '[]').filter((arg) => arg.startsWith('--'))
 
-/** Starts `node dist/server.js` with the production config and flags, and resolves once it listens. */
-export function startBff (env) {
+/** A port free on 127.0.0.1 right now. */
+function freePort () {
   return new Promise((resolve, reject) => {
-    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the BFF under load.
-    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
-    const child = spawnNode(1, [...PRODUCTION_NODE_FLAGS, ...nodeArgs, 'dist/server.js'], {
-      env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', SENSAY_ORGANIZATION_SECRET: SECRET, AUTH_JWT_SECRET: JWT_SECRET, LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'inherit']
+    const server = net.createServer().once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
     })
-    let buffer = ''
-    const onData = (chunk) => {
-      buffer += chunk
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(buffer)
-      if (match) {
-        child.stdout.off('data', onData)
-        child.stdout.resume() // logs go nowhere: reading them must not cost the BFF
-        resolve({ child, url: match[1], rss: () => rssOf(child.pid), cpu: () => cpuOf(child.pid), stop: () => stop(child) })
-      }
-    }
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`BFF exited with ${code}`)))
   })
+}
+
+/**
+ * Starts `node dist/server.js` with the production config and flags, and
+ * resolves once /healthz answers. Its log lines (stdout) go to BENCH_LOG,
+ * /dev/null by default: a file the BFF writes, not a pipe the load generator
+ * must read on its own CPU.
+ */
+export async function startBff (env) {
+  const port = await freePort()
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the BFF under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const log = openSync(process.env.BENCH_LOG ?? '/dev/null', 'a')
+  const child = spawnNode(1, [...PRODUCTION_NODE_FLAGS, ...nodeArgs, 'dist/server.js'], {
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), SENSAY_ORGANIZATION_SECRET: SECRET, AUTH_JWT_SECRET: JWT_SECRET, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', log, 'inherit']
+  })
+  closeSync(log)
+  const url = `http://127.0.0.1:${port}`
+  const exited = new Promise((resolve, reject) => child.once('exit', (code) => reject(new Error(`BFF exited with ${code}`))))
+  const ready = (async () => {
+    for (;;) {
+      const ok = await request(`${url}/healthz`).then((res) => res.body.dump().then(() => res.statusCode === 200), () => false)
+      if (ok) return
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  })()
+  await Promise.race([ready, exited])
+  return { child, url, rss: () => rssOf(child.pid), cpu: () => cpuOf(child.pid), stop: () => stop(child) }
 }
 
 function stop (child) {

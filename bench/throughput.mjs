@@ -2,15 +2,20 @@
 // users, API keys, rate limits set high, validation, info logs) against a
 // bare reply-from proxy and against the upstream directly, same load, same run.
 import autocannon from 'autocannon'
+import { fixedRate, summarize } from './fixed-rate.mjs'
 import { SECRET, cpuOf, emulatorProcess, mb, pinning, rssOf, spawnNode, startBff, tokens } from './lib.mjs'
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const FIXED_RATE = Number(process.env.BENCH_RATE ?? 1000)
+const FIXED_CONNECTIONS = 20
+// Each target's fixed-rate load first runs this long unmeasured.
+const FIXED_WARMUP_S = 5
 
-function startReference (upstream) {
+function startReference (upstream, script = 'bench/reference-proxy.mjs') {
   return new Promise((resolve, reject) => {
-    const child = spawnNode(1, ['bench/reference-proxy.mjs'], { env: { PATH: process.env.PATH, UPSTREAM: upstream, SECRET }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawnNode(1, [script], { env: { PATH: process.env.PATH, UPSTREAM: upstream, SECRET }, stdio: ['ignore', 'pipe', 'inherit'] })
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (line) => {
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)
@@ -63,11 +68,44 @@ async function compare (targets, scenario, extra = {}) {
   }))
 }
 
-export async function throughputBench (only) {
+/**
+ * The fixed-rate mode: each target in turn under one continuous load, a
+ * warm-up first, then ROUNDS windows of DURATION_S; medians of the windows'
+ * p50/p99/p99.9. Not interleaved like `compare`: a process that idles between
+ * rounds pays for it at the next one (V8 shrinks an idle heap, and the first
+ * seconds of load then bring major GCs a steady load does not), which would
+ * measure the rounds' schedule rather than the proxy.
+ */
+async function compareFixed (targets, requestFor) {
+  const results = []
+  for (const target of targets) {
+    let peak = target.rss ? target.rss() : 0
+    const sampler = target.rss ? setInterval(() => { peak = Math.max(peak, target.rss()) }, 100) : undefined
+    const { latencies, errors } = await fixedRate(target.url, {
+      rate: FIXED_RATE, warmupS: FIXED_WARMUP_S, durationS: ROUNDS * DURATION_S, connections: FIXED_CONNECTIONS, request: requestFor(target)
+    })
+    clearInterval(sampler)
+    const size = latencies.length / ROUNDS
+    const windows = Array.from({ length: ROUNDS }, (_, i) => summarize(latencies.subarray(i * size, (i + 1) * size)))
+    results.push({
+      p50: median(windows.map((x) => x.p50)),
+      p99: median(windows.map((x) => x.p99)),
+      p999: median(windows.map((x) => x.p999)),
+      all: summarize(latencies),
+      errors,
+      peak
+    })
+  }
+  return results
+}
+
+/** `only`: the scenario names to measure (all by default); `fixed`: whether to run the fixed-rate mode too. */
+export async function throughputBench ({ only, fixed = true } = {}) {
   const users = await tokens(200)
   const emu = await emulatorProcess({ USERS: String(users.length) })
   const replica = emu.replica
-  const bff = await startBff({ SENSAY_BASE_URL: emu.url, RATE_LIMIT_MAX: '1000000000', RATE_LIMIT_CHAT_MAX: '1000000000' })
+  const bffEnv = { SENSAY_BASE_URL: emu.url, RATE_LIMIT_MAX: '1000000000', RATE_LIMIT_CHAT_MAX: '1000000000' }
+  let bff = { ...(await startBff(bffEnv)), isBff: true }
   const reference = await startReference(emu.url)
   const direct = { url: emu.url, direct: true }
   let next = 0
@@ -83,26 +121,43 @@ export async function throughputBench (only) {
       method: 'POST',
       url: `${target.url}/v1/replicas/${replica.uuid}/chat/completions`,
       headers: headersFor(target),
-      body: JSON.stringify({ content: 'Hello there', skip_chat_history: true, ...(target === bff ? {} : { source: 'web' }) }),
-      requests: target === bff ? [{ setupRequest: rotate }] : undefined
+      body: JSON.stringify({ content: 'Hello there', skip_chat_history: true, ...(target.isBff ? {} : { source: 'web' }) }),
+      requests: target.isBff ? [{ setupRequest: rotate }] : undefined
     }),
-    'GET replica': (target) => ({ method: 'GET', url: `${target.url}/v1/replicas/${replica.uuid}`, headers: headersFor(target), requests: target === bff ? [{ setupRequest: rotate }] : undefined }),
-    'list replicas': (target) => ({ method: 'GET', url: `${target.url}/v1/replicas?page_size=10`, headers: headersFor(target), requests: target === bff ? [{ setupRequest: rotate }] : undefined })
+    'GET replica': (target) => ({ method: 'GET', url: `${target.url}/v1/replicas/${replica.uuid}`, headers: headersFor(target), requests: target.isBff ? [{ setupRequest: rotate }] : undefined }),
+    'list replicas': (target) => ({ method: 'GET', url: `${target.url}/v1/replicas?page_size=10`, headers: headersFor(target), requests: target.isBff ? [{ setupRequest: rotate }] : undefined })
   }
   try {
     // Provision every user and warm the replica cache before measuring.
-    await run({ url: `${bff.url}/v1/users/me`, amount: users.length * 2, method: 'GET', requests: [{ setupRequest: rotate }] })
+    const provision = () => run({ url: `${bff.url}/v1/users/me`, amount: users.length * 2, method: 'GET', requests: [{ setupRequest: rotate }] })
+    await provision()
     const rows = []
     for (const [name, scenario] of Object.entries(scenarios)) {
       if (only && !only.includes(name)) continue
       const [d, r, b] = await compare([direct, reference, bff], scenario)
       rows.push({ name, direct: d, reference: r, bff: b })
     }
-    if (only) return { rows }
-    // Latency at a fixed rate: what the BFF adds at 1,000 req/s, beside what a bare proxy adds.
-    const fixed = { overallRate: 1000, connections: 20 }
-    const [fd, fr, fb] = await compare([direct, reference, bff], scenarios['chat completion (POST, JSON)'], fixed)
-    return { rows, fixed: { direct: fd, reference: fr, bff: fb } }
+    if (!fixed) return { rows }
+    // Latency at a fixed rate: what the BFF adds at 1,000 req/s, beside what a bare
+    // HTTP proxy and a raw TCP relay (the hop alone; it passes the direct request as is) add.
+    const relay = { ...(await startReference(emu.url, 'bench/tcp-relay.mjs')), direct: true }
+    // A fresh BFF: its RSS here is this load's, not the high-water mark of the runs above.
+    await bff.stop()
+    bff = { ...(await startBff(bffEnv)), isBff: true }
+    await provision()
+    try {
+      const chat = (target) => {
+        const body = JSON.stringify({ content: 'Hello there', skip_chat_history: true, ...(target.isBff ? {} : { source: 'web' }) })
+        const path = `/v1/replicas/${replica.uuid}/chat/completions`
+        const headers = headersFor(target)
+        const perUser = target.isBff ? users.map((token) => ({ ...headers, authorization: `Bearer ${token}` })) : [headers]
+        return (i) => ({ path, method: 'POST', headers: perUser[i % perUser.length], body })
+      }
+      const [fd, ft, fr, fb] = await compareFixed([direct, relay, reference, bff], chat)
+      return { rows, fixed: { direct: fd, relay: ft, reference: fr, bff: fb } }
+    } finally {
+      await relay.stop()
+    }
   } finally {
     await bff.stop()
     await reference.stop()
@@ -111,14 +166,19 @@ export async function throughputBench (only) {
 }
 
 export function printThroughputBench ({ rows, fixed }) {
-  console.log(`\nThroughput (${CONNECTIONS} connections; medians of ${ROUNDS} interleaved ${DURATION_S} s rounds after a 2 s warm-up; 200 users' JWTs rotated; ${pinning})`)
-  console.log('  scenario                       direct req/s   reference req/s   BFF req/s   BFF/ref   BFF/direct   BFF p50/p99 ms   CPU µs/req ref/BFF   BFF peak RSS   errors')
+  if (rows.length > 0) console.log(`\nThroughput (${CONNECTIONS} connections; medians of ${ROUNDS} interleaved ${DURATION_S} s rounds after a 2 s warm-up; 200 users' JWTs rotated; ${pinning})`)
+  if (rows.length > 0) console.log('  scenario                       direct req/s   reference req/s   BFF req/s   BFF/ref   BFF/direct   BFF p50/p99 ms   CPU µs/req ref/BFF   BFF peak RSS   errors')
   for (const { name, direct, reference, bff } of rows) {
     console.log(`  ${name.padEnd(30)} ${direct.rps.toFixed(0).padStart(12)} ${reference.rps.toFixed(0).padStart(17)} ${bff.rps.toFixed(0).padStart(11)} ${(bff.rps / reference.rps * 100).toFixed(0).padStart(8)}% ${(bff.rps / direct.rps * 100).toFixed(0).padStart(11)}% ${`${bff.p50}/${bff.p99}`.padStart(16)} ${`${reference.cpuUs.toFixed(0)}/${bff.cpuUs.toFixed(0)}`.padStart(20)} ${mb(bff.peak).padStart(14)} ${String(direct.errors + reference.errors + bff.errors).padStart(8)}`)
   }
   if (!fixed) return
-  const { direct, reference, bff } = fixed
-  console.log('\nLatency at 1,000 req/s (chat completion, 20 connections)')
-  console.log(`  direct p50/p99 ${direct.p50}/${direct.p99} ms; reference proxy ${reference.p50}/${reference.p99} ms; BFF ${bff.p50}/${bff.p99} ms`)
-  console.log(`  added over direct: reference p50 +${reference.p50 - direct.p50} p99 +${reference.p99 - direct.p99} ms; BFF p50 +${bff.p50 - direct.p50} p99 +${bff.p99 - direct.p99} ms; BFF peak RSS ${mb(bff.peak)}`)
+  const { direct, relay, reference, bff } = fixed
+  const f = (x) => `${x.p50.toFixed(2)} / ${x.p99.toFixed(2)} / ${x.p999.toFixed(2)} ms`
+  const added = (x) => `p50 +${(x.p50 - direct.p50).toFixed(2)}, p99 +${(x.p99 - direct.p99).toFixed(2)} ms`
+  console.log(`\nLatency at a fixed ${FIXED_RATE} req/s, open loop (chat completion, up to ${FIXED_CONNECTIONS} connections; from each request's due time; each target ${FIXED_WARMUP_S} s unmeasured, then ${ROUNDS} windows of ${DURATION_S} s: medians, and the whole run)`)
+  console.log('  target             p50 / p99 / p99.9 (median)   added over direct          whole run p50 / p99 / p99.9   errors')
+  for (const [name, x] of [['direct', direct], ['raw TCP relay', relay], ['reference proxy', reference], ['BFF', bff]]) {
+    console.log(`  ${name.padEnd(18)} ${f(x).padEnd(28)} ${(x === direct ? '' : added(x)).padEnd(26)} ${f(x.all).padEnd(29)} ${String(x.errors).padStart(6)}`)
+  }
+  console.log(`  BFF peak RSS under this load: ${mb(bff.peak)}`)
 }
