@@ -13,9 +13,6 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 FROM node:24-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
-# Young generation capped at 8 MB semi-spaces (V8's default grows to 16): ~40 MB
-# less RSS under load for a few % more GC (npm run bench; same flags in npm start).
-ENV NODE_OPTIONS="--max-semi-space-size=8"
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
@@ -27,4 +24,11 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/server.js"]
+# V8 flags (the same in npm start and npm run bench; NODE_OPTIONS refuses the second):
+# --max-semi-space-size=8 caps the young generation at 8 MB semi-spaces (V8's default
+#   grows to 16): ~40 MB less RSS under load for a few % more GC.
+# --single-threaded-gc keeps GC on the event loop's thread. An instance meant to run on
+#   about one CPU otherwise has V8's helper threads compete with the event loop for it:
+#   at 1,000 req/s, p99.9 15-30 ms instead of ~5 ms. With several CPUs per instance,
+#   dropping it gives GC parallel helpers.
+CMD ["node", "--max-semi-space-size=8", "--single-threaded-gc", "dist/server.js"]

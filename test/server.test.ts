@@ -76,8 +76,12 @@ const docker = spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0
 
 describe('the container image', () => {
   it('runs node with the same V8 flags as npm start and the benchmark', () => {
-    const flags = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1]
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1] ?? '[]') as string[]
+    expect(cmd[0]).toBe('node')
+    expect(cmd.at(-1)).toBe('dist/server.js')
+    const flags = cmd.slice(1, -1).join(' ')
     expect(flags).toMatch(/--max-semi-space-size=\d+/)
+    expect(flags).toContain('--single-threaded-gc')
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
     expect(scripts.start).toBe(`node ${flags} scripts/start.mjs`)
     expect(scripts.demo).toBe(`node ${flags} scripts/start.mjs demo`)
