@@ -81,7 +81,7 @@ describe('the container image', () => {
     expect(cmd.at(-1)).toBe('dist/server.js')
     const flags = cmd.slice(1, -1).join(' ')
     expect(flags).toMatch(/--max-semi-space-size=\d+/)
-    expect(flags).toContain('--single-threaded-gc')
+    expect(flags).toContain('--no-concurrent-marking')
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
     expect(scripts.start).toBe(`node ${flags} scripts/start.mjs`)
     expect(scripts.demo).toBe(`node ${flags} scripts/start.mjs demo`)
