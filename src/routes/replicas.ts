@@ -22,7 +22,9 @@ export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
       method: 'GET', path: '/v1/replicas', userId: upstreamUserId(identity), query: request.query
     }, callContext(request))
     const items = Array.isArray(body.items) ? body.items : []
-    return { ...body, items: items.map((replica) => ReplicaAccess.project(identity, replica)) }
+    // Sensay already lists only public and own replicas for X-USER-ID; checked again
+    // here, so that an upstream change cannot list another user's private replica.
+    return { ...body, items: items.filter((replica) => ReplicaAccess.canSee(identity, replica)).map((replica) => ReplicaAccess.project(identity, replica)) }
   })
 
   app.post('/replicas', {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ADMIN_KEY, startHarness, UNKNOWN_UUID, type Harness } from '../helpers/harness.js'
 import type { EmuReplica } from '../../src/emulator/state.js'
+import { replicaListItem } from '../../src/emulator/views.js'
 
 let h: Harness
 let bobPublic: EmuReplica
@@ -103,6 +104,18 @@ describe('GET /v1/replicas', () => {
       expect(item).not.toHaveProperty('system_message')
       expect(item).not.toHaveProperty('discord_integration')
     }
+  })
+
+  it('drops another user\'s private replica even when upstream lists it', async () => {
+    const listed = [bobPublic, bobPrivate].map((r) => replicaListItem(r, h.emu.state))
+    h.emu.faults.push({ method: 'GET', path: '/v1/replicas', status: 200, body: { success: true, type: 'array', items: listed, total: 2 } })
+    const res = await h.app.inject({ method: 'GET', url: '/v1/replicas', headers: await h.as('alice') })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().items.map((i: { name: string }) => i.name)).toEqual(['Bob Public'])
+
+    h.emu.faults.push({ method: 'GET', path: '/v1/replicas', status: 200, body: { success: true, type: 'array', items: listed, total: 2 } })
+    const owner = await h.app.inject({ method: 'GET', url: '/v1/replicas', headers: await h.as('bob') })
+    expect(owner.json().items.map((i: { name: string }) => i.name)).toEqual(['Bob Public', 'Bob Private'])
   })
 
   it('refuses unknown query parameters', async () => {
