@@ -28,7 +28,7 @@ export class ReplicaAccess {
     return identity.kind === 'admin' || replica.ownerID === identity.userId
   }
 
-  static canSee (identity: Identity, replica: Pick<UpstreamReplica, 'private' | 'whitelistEmails'> & { ownerID?: string }): boolean {
+  static canSee (identity: Identity, replica: Partial<Pick<UpstreamReplica, 'ownerID' | 'private' | 'whitelistEmails'>>): boolean {
     if (ReplicaAccess.isOwner(identity, replica)) return true
     if (replica.private !== true) return true
     const email = identity.kind === 'user' ? identity.email : undefined

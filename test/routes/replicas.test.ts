@@ -108,12 +108,12 @@ describe('GET /v1/replicas', () => {
 
   it('drops another user\'s private replica even when upstream lists it', async () => {
     const listed = [bobPublic, bobPrivate].map((r) => replicaListItem(r, h.emu.state))
-    h.emu.faults.push({ method: 'GET', path: '/v1/replicas', status: 200, body: { success: true, type: 'array', items: listed, total: 2 } })
+    // The next two list calls (alice's, then bob's) get both of bob's replicas.
+    h.emu.faults.push({ method: 'GET', path: '/v1/replicas', status: 200, body: { success: true, type: 'array', items: listed, total: 2 }, times: 2 })
     const res = await h.app.inject({ method: 'GET', url: '/v1/replicas', headers: await h.as('alice') })
     expect(res.statusCode).toBe(200)
     expect(res.json().items.map((i: { name: string }) => i.name)).toEqual(['Bob Public'])
 
-    h.emu.faults.push({ method: 'GET', path: '/v1/replicas', status: 200, body: { success: true, type: 'array', items: listed, total: 2 } })
     const owner = await h.app.inject({ method: 'GET', url: '/v1/replicas', headers: await h.as('bob') })
     expect(owner.json().items.map((i: { name: string }) => i.name)).toEqual(['Bob Public', 'Bob Private'])
   })
