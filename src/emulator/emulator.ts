@@ -210,6 +210,12 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     if (!id) return reply
     return { success: true, ...state.users.get(id) }
   })
+  app.get('/v1/users/:userID', async (request, reply) => {
+    const { userID } = request.params as { userID: string }
+    const user = state.users.get(userID)
+    if (!user) return sendSensayError(request, reply, 404, `User ${userID} not found`, 'USER_NOT_FOUND')
+    return { success: true, ...user }
+  })
   app.put('/v1/users/me', async (request, reply) => {
     const id = requireUser(request, reply)
     if (!id) return reply
@@ -247,9 +253,10 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     if (typeof q.slug === 'string') items = items.filter((r) => r.slug === q.slug)
     if (typeof q.search === 'string') { const s = q.search.toLowerCase(); items = items.filter((r) => r.name.toLowerCase().includes(s)) }
     if (q.tags !== undefined) { const tags = ([] as string[]).concat(q.tags); items = items.filter((r) => tags.every((t) => r.tags.includes(t))) }
-    if (typeof q.ownerID === 'string') items = items.filter((r) => r.ownerID === q.ownerID)
+    const owner = q.ownerID ?? q.owner_uuid
+    if (typeof owner === 'string') items = items.filter((r) => r.ownerID === owner)
     items.sort((a, b) => a.name.localeCompare(b.name))
-    const page = Math.max(1, Number(q.page ?? 1) || 1)
+    const page = Math.max(1, Number(q.page ?? q.page_index ?? 1) || 1)
     const size = Math.max(1, Number(q.page_size ?? 24) || 24)
     return { success: true, type: 'array', items: items.slice((page - 1) * size, page * size).map((r) => replicaListItem(r, state)), total: items.length }
   })

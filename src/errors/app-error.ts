@@ -33,7 +33,13 @@ export const errors = {
   validation: (message: string, details: ErrorDetail[] = []) => new AppError(400, 'VALIDATION_FAILED', message, { details }),
   unauthenticated: (message = 'Authentication required.') =>
     new AppError(401, 'UNAUTHENTICATED', message, { headers: { 'www-authenticate': 'Bearer' } }),
-  forbidden: (message = 'You may not do this.') => new AppError(403, 'FORBIDDEN', message),
+  forbidden: (message = 'You may not do this.', details: ErrorDetail[] = []) => new AppError(403, 'FORBIDDEN', message, { details }),
+  /** A field that asks for more than the caller may do: 403 naming it. */
+  forbiddenField: (part: string, field: string, why: string) =>
+    new AppError(403, 'FORBIDDEN', `${part}.${field} ${why}`, { details: [{ in: part, field, message: why }] }),
+  /** A field that is wrong as sent: 400 naming it. */
+  invalidField: (part: string, field: string, why: string) =>
+    new AppError(400, 'VALIDATION_FAILED', `${part}.${field} ${why}`, { details: [{ in: part, field, message: why }] }),
   notFound: (message = 'Not found.') => new AppError(404, 'NOT_FOUND', message),
   payloadTooLarge: () => new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large.'),
   unsupportedMediaType: () => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported Content-Type; send application/json.'),

@@ -20,12 +20,20 @@ function dotted (pointer: string, leaf?: unknown): string {
 
 export function validationDetails (context: string, list: AjvLikeError[]): ErrorDetail[] {
   const where = contextNames[context] ?? context
-  return list.map((e) => {
+  // `if` only says which branch failed; the branch's own errors name the field.
+  return list.filter((e) => e.keyword !== 'if').map((e) => {
     switch (e.keyword) {
       case 'additionalProperties':
         return { in: where, field: dotted(e.instancePath, e.params.additionalProperty), message: 'is not accepted' }
       case 'required':
         return { in: where, field: dotted(e.instancePath, e.params.missingProperty), message: 'is required' }
+      case 'const':
+        return { in: where, field: dotted(e.instancePath), message: `must be ${JSON.stringify(e.params.allowedValue)}` }
+      case 'enum': {
+        const allowed = e.params.allowedValues as unknown[]
+        const message = allowed.length <= 12 ? `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : 'is not one of the allowed values'
+        return { in: where, field: dotted(e.instancePath), message }
+      }
       default:
         return { in: where, field: dotted(e.instancePath), message: e.message ?? 'is invalid' }
     }

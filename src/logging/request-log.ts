@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 declare module 'fastify' {
   interface FastifyRequest {
     /** What a streamed answer did, for its log line. */
-    stream?: { protocol: string, bytes: number, outcome: string }
+    stream?: { protocol: string, upstreamProtocol: string, bytes: number, outcome: string }
   }
 }
 

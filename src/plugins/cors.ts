@@ -13,8 +13,10 @@ export const corsPlugin = fp<{ origins: string[] }>(async (app, { origins }) => 
     origin: true,
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-API-Key', 'X-Request-Id'],
-    exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
+    // X-API-Version: Sensay's generated clients send it (the BFF sets its own upstream).
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-API-Key', 'X-Request-Id', 'X-API-Version'],
+    // The AI SDK reads its protocol headers; WWW-Authenticate says why a 401 happened.
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'WWW-Authenticate', 'X-Vercel-AI-UI-Message-Stream', 'X-Vercel-AI-Data-Stream'],
     maxAge: 600
   }
   // Decided per request so that an origin not on the list gets no CORS header at all

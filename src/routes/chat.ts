@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { requireUser } from '../auth/identity.js'
 import { ReplicaParams, errorResponses } from '../schemas/common.js'
-import { ChatCompletionInput, ChatCompletionResponse, ChatHistoryResponse, type ChatCompletionResponseT, type ChatHistoryResponseT } from '../schemas/chat.js'
+import { ChatCompletionResponse, ChatHistoryResponse, ChatRequestBody, type ChatCompletionResponseT, type ChatHistoryResponseT } from '../schemas/chat.js'
+import { fromChatBody } from '../streams/ai-sdk-request.js'
 import { callContext } from '../upstream/sensay-plugin.js'
 import { relayStream } from '../upstream/stream-relay.js'
 
@@ -22,32 +23,34 @@ export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { 
     schema: {
       tags,
       summary: 'Chat with a replica',
-      description: 'JSON by default. With `Accept: text/event-stream` the answer streams in the Vercel AI SDK stream protocol, passed through as it arrives.',
+      description: 'Sensay\'s body: JSON by default; with `Accept: text/event-stream` Sensay\'s stream passed through as it arrives. ' +
+        'The AI SDK `useChat` bodies: answered in the stream protocol that client reads (v5+: UI message stream; v4: data stream), translated part by part when Sensay streams the other one.',
       params: ReplicaParams,
-      body: ChatCompletionInput,
+      body: ChatRequestBody,
       response: { 200: ChatCompletionResponse, ...errorResponses }
     }
   }, async (request, reply) => {
     const user = requireUser(request.identity)
     const { replicaUUID } = request.params
+    const chat = fromChatBody(request.body)
     const call = {
       method: 'POST' as const,
       path: `/v1/replicas/${replicaUUID}/chat/completions`,
       userId: user.userId,
       // The BFF is a web client: the source is not the caller's to choose.
-      body: { ...request.body, source: 'web' }
+      body: { content: chat.content, skip_chat_history: chat.skipChatHistory, source: 'web' }
     }
     const ctx = callContext(request)
     await app.replicaAccess.visible(user, replicaUUID, ctx)
     // A client that goes away aborts the upstream call, JSON or streamed, before
     // or after the first chunk: an LLM answer nobody reads still costs.
     ctx.client = reply.raw
-    if (!wantsStream(request.headers.accept)) {
+    if (chat.protocol === undefined && !wantsStream(request.headers.accept)) {
       const { body } = await app.sensay.json<ChatCompletionResponseT>(call, ctx)
       return body
     }
     const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, ctx, streamIdleTimeoutMs)
-    return relayStream(request, reply, upstream, { maxDurationMs: streamMaxDurationMs, openStreams: app.openStreams })
+    return relayStream(request, reply, upstream, { maxDurationMs: streamMaxDurationMs, openStreams: app.openStreams, clientProtocol: chat.protocol })
   })
 
   app.get('/replicas/:replicaUUID/chat/history', {

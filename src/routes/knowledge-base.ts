@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { upstreamUserId } from '../auth/identity.js'
 import { KnowledgeBaseParams, ReplicaParams, SuccessOnly, errorResponses } from '../schemas/common.js'
+import { declaredOnly } from '../schemas/declared.js'
 import {
   KnowledgeBaseCreateInput, KnowledgeBaseCreatedResponse, KnowledgeBaseDeletedResponse, KnowledgeBaseEntryResponse,
   KnowledgeBaseListQuery, KnowledgeBaseListResponse, KnowledgeBaseUpdateInput,
@@ -53,7 +54,7 @@ export const knowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     await owned(request)
     const { replicaUUID, knowledgeBaseID } = request.params
     const { body } = await app.sensay.json<{ success: boolean }>({
-      method: 'PATCH', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!), body: request.body
+      method: 'PATCH', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!), body: declaredOnly(KnowledgeBaseUpdateInput, request.body)
     }, callContext(request))
     return body
   })

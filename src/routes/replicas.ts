@@ -1,15 +1,37 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { requireUser, upstreamUserId } from '../auth/identity.js'
+import { requireUser, upstreamUserId, type Identity } from '../auth/identity.js'
 import { ReplicaAccess } from '../auth/replica-access.js'
-import { errors } from '../errors/app-error.js'
+import { AppError, errors } from '../errors/app-error.js'
 import { ReplicaParams, SuccessOnly, errorResponses } from '../schemas/common.js'
+import { declaredOnly } from '../schemas/declared.js'
 import {
-  ReplicaCreatedResponse, ReplicaInput, ReplicaListQuery, ReplicaListResponse, ReplicaResponse,
+  ReplicaCreateInput, ReplicaCreatedResponse, ReplicaListQuery, ReplicaListResponse, ReplicaReplaceInput, ReplicaResponse,
   type ReplicaCreatedResponseT, type ReplicaListResponseT
 } from '../schemas/replicas.js'
 import { callContext } from '../upstream/sensay-plugin.js'
+import type { CallContext, SensayClient } from '../upstream/sensay-client.js'
 
 const tags = ['Replicas']
+
+/**
+ * Who the new replica belongs to. A user creates for themselves (`ownerID`,
+ * when sent, must name them); an admin key names an existing Sensay user.
+ */
+async function ownerForCreate (identity: Identity, ownerID: string | undefined, sensay: SensayClient, ctx: CallContext): Promise<string> {
+  if (identity.kind !== 'admin') {
+    const user = requireUser(identity)
+    if (ownerID !== undefined && ownerID !== user.userId) throw errors.forbiddenField('body', 'ownerID', 'must be your own user id')
+    return user.userId
+  }
+  if (ownerID === undefined) throw errors.invalidField('body', 'ownerID', 'is required with an admin key (the replica needs an owner)')
+  try {
+    await sensay.json({ method: 'GET', path: `/v1/users/${encodeURIComponent(ownerID)}` }, ctx)
+  } catch (err) {
+    if (err instanceof AppError && err.statusCode === 404) throw errors.invalidField('body', 'ownerID', 'names no existing user')
+    throw err
+  }
+  return ownerID
+}
 
 export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const access = app.replicaAccess
@@ -23,17 +45,17 @@ export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }, callContext(request))
     const items = Array.isArray(body.items) ? body.items : []
     // Sensay already lists only public and own replicas for X-USER-ID; checked again
-    // here, so that an upstream change cannot list another user's private replica.
+    // here, so that an upstream change (or an owner filter) cannot list another user's private replica.
     return { ...body, items: items.filter((replica) => ReplicaAccess.canSee(identity, replica)).map((replica) => ReplicaAccess.project(identity, replica)) }
   })
 
   app.post('/replicas', {
-    schema: { tags, summary: 'Create a replica owned by the session user', body: ReplicaInput, response: { 201: ReplicaCreatedResponse, ...errorResponses } }
+    schema: { tags, summary: 'Create a replica owned by the caller', body: ReplicaCreateInput, response: { 201: ReplicaCreatedResponse, ...errorResponses } }
   }, async (request, reply) => {
-    if (request.identity?.kind === 'admin') throw errors.forbidden('A replica needs an owner; create it with a user identity.')
-    const user = requireUser(request.identity)
+    const identity = request.identity!
+    const ownerID = await ownerForCreate(identity, request.body.ownerID, app.sensay, callContext(request))
     const { body } = await app.sensay.json<ReplicaCreatedResponseT>({
-      method: 'POST', path: '/v1/replicas', userId: user.userId, body: { ...request.body, ownerID: user.userId }
+      method: 'POST', path: '/v1/replicas', userId: upstreamUserId(identity), body: { ...declaredOnly(ReplicaCreateInput, request.body), ownerID }
     }, callContext(request))
     return reply.code(201).send(body)
   })
@@ -48,13 +70,16 @@ export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.put('/replicas/:replicaUUID', {
-    schema: { tags, summary: 'Replace a replica (owner or admin)', params: ReplicaParams, body: ReplicaInput, response: { 200: SuccessOnly, ...errorResponses } }
+    schema: { tags, summary: 'Replace a replica (owner or admin)', params: ReplicaParams, body: ReplicaReplaceInput, response: { 200: SuccessOnly, ...errorResponses } }
   }, async (request) => {
     const identity = request.identity!
     const { replicaUUID } = request.params
     const replica = await access.owned(identity, replicaUUID, callContext(request))
+    // Sensay's PUT replaces the whole replica; the owner never changes here.
+    if (request.body.ownerID !== undefined && request.body.ownerID !== replica.ownerID) {
+      throw errors.forbiddenField('body', 'ownerID', 'must be the replica\'s current owner (ownership is not transferred)')
+    }
     try {
-      // Sensay's PUT replaces the whole replica; the owner never changes here.
       const { body } = await app.sensay.json<{ success: boolean }>({
         method: 'PUT', path: `/v1/replicas/${replicaUUID}`, userId: upstreamUserId(identity), body: { ...request.body, ownerID: replica.ownerID }
       }, callContext(request))

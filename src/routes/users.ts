@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { requireUser } from '../auth/identity.js'
+import { errors } from '../errors/app-error.js'
 import { errorResponses } from '../schemas/common.js'
 import { UsageView, UserUpdateInput, UserView, type UsageViewT, type UserViewT } from '../schemas/users.js'
 import { callContext } from '../upstream/sensay-plugin.js'
@@ -21,6 +22,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, summary: 'Update the session user (name, email)', body: UserUpdateInput, response: { 200: UserView, ...errorResponses } }
   }, async (request) => {
     const user = requireUser(request.identity)
+    if (request.body.id !== undefined && request.body.id !== user.userId) throw errors.forbiddenField('body', 'id', 'must be your own user id')
     // Sensay's PUT wants the id in the body; it is always the session user's.
     const { body } = await app.sensay.json<UserViewT>({ method: 'PUT', path: '/v1/users/me', userId: user.userId, body: { ...request.body, id: user.userId } }, callContext(request))
     return body

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { settle } from '../plugins/maybe-async.js'
+import { NoQuery } from '../schemas/common.js'
 import { usersRoutes } from './users.js'
 import { replicasRoutes } from './replicas.js'
 import { chatRoutes, type ChatOptions } from './chat.js'
@@ -31,6 +32,11 @@ export async function v1Routes (app: FastifyInstance, options: ChatOptions): Pro
   })
   app.addHook('preHandler', (request, _reply, done) => {
     settle(() => app.provisionUser(request), done)
+  })
+  // A query parameter a route does not define is a 400 naming it, on every route.
+  app.addHook('onRoute', (route) => {
+    route.schema ??= {}
+    route.schema.querystring ??= NoQuery
   })
   await app.register(usersRoutes)
   await app.register(replicasRoutes)

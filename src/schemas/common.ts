@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox'
 
-/** A string enum as a union of literals: typed, validated and documented. */
-export const Enum = <T extends readonly string[]>(values: T, options: object = {}) => Type.Union(values.map((v) => Type.Literal(v)), options)
+/** A string enum: typed as the union of its values, validated and documented as JSON Schema's `enum`. */
+export const Enum = <T extends readonly string[]>(values: T, options: object = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
 
 // Sensay's own URL pattern (profileImage, knowledge-base url).
 export const URL_PATTERN = 'https?:\\/\\/[-a-zA-Z0-9@:%._+~#=]{1,256}\\.[a-zA-Z0-9()]+\\b([-a-zA-Z0-9()@:%_+.~#?&\\/=]*)'
@@ -38,6 +39,9 @@ export const ErrorResponse = Type.Object({
   details: Type.Array(ErrorDetail)
 }, { $id: 'ErrorResponse', description: 'Every error, from the BFF or upstream.' })
 export type ErrorResponseT = Static<typeof ErrorResponse>
+
+/** For routes that take no query parameters: any one is refused, naming it. */
+export const NoQuery = Type.Object({}, { additionalProperties: false })
 
 export const SuccessOnly = Type.Object({ success: Type.Boolean() })
 

@@ -4,8 +4,8 @@ import { Enum, Uuid } from './common.js'
 export const ConversationParams = Type.Object({ replicaUUID: Uuid, conversationUUID: Uuid }, { additionalProperties: false })
 
 export const ConversationListQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  page: Type.Optional(Type.Integer({ minimum: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   sortBy: Type.Optional(Enum(['replicaReplies', 'firstMessageAt', 'lastReplicaReplyAt'])),
   sortOrder: Type.Optional(Enum(['asc', 'desc']))
 }, { additionalProperties: false })

@@ -1,24 +1,63 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Enum, URL_PATTERN } from './common.js'
+import { FILE_MIME_TYPES, KNOWLEDGE_BASE_LANGUAGES } from './knowledge-base-enums.js'
 
 const STATUSES = ['NEW', 'FILE_UPLOADED', 'RAW_TEXT', 'PROCESSED_TEXT', 'VECTOR_CREATED', 'READY', 'UNPROCESSABLE'] as const
 const TYPES = ['file', 'text', 'website', 'youtube'] as const
 
-// usageLimits and the processing internals (status, vectors, qdrant points)
-// are Sensay's to set, not a client's.
+// Sensay's knowledge-base request schemas minus their x-hidden fields
+// (usageLimits, and the processing internals: status, vectors, qdrant points).
 export const KnowledgeBaseCreateInput = Type.Object({
-  title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  text: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
-  url: Type.Optional(Type.String({ pattern: URL_PATTERN, maxLength: 2048 })),
+  title: Type.Optional(Type.String()),
+  text: Type.Optional(Type.String({ minLength: 1 })),
+  url: Type.Optional(Type.String({ pattern: URL_PATTERN })),
   autoRefresh: Type.Optional(Type.Boolean()),
-  filename: Type.Optional(Type.String({ minLength: 1, maxLength: 255 }))
-}, { additionalProperties: false, minProperties: 1 })
+  filename: Type.Optional(Type.String())
+}, { additionalProperties: false })
 
 export const KnowledgeBaseUpdateInput = Type.Object({
-  title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  rawText: Type.Optional(Type.String({ minLength: 1, maxLength: 1_000_000 })),
-  summary: Type.Optional(Type.String({ maxLength: 10_000 }))
-}, { additionalProperties: false, minProperties: 1 })
+  title: Type.Optional(Type.String()),
+  rawText: Type.Optional(Type.String({ minLength: 1 })),
+  generatedFacts: Type.Optional(Type.Array(Type.String())),
+  rawTextChunks: Type.Optional(Type.Array(Type.Object({
+    content: Type.Optional(Type.String()),
+    chunkIndex: Type.Optional(Type.Integer()),
+    chunkTokens: Type.Optional(Type.Integer()),
+    chunkChars: Type.Optional(Type.Integer())
+  }, { additionalProperties: true }))),
+  generatedTitle: Type.Optional(Type.String()),
+  summary: Type.Optional(Type.String()),
+  language: Type.Optional(Enum(KNOWLEDGE_BASE_LANGUAGES)),
+  website: Type.Optional(Type.Object({
+    url: Type.Optional(Type.String({ format: 'uri' })),
+    links: Type.Optional(Type.Array(Type.String())),
+    title: Type.Optional(Type.String()),
+    text: Type.Optional(Type.String()),
+    description: Type.Optional(Type.String()),
+    autoRefresh: Type.Optional(Type.Boolean()),
+    screenshotURL: Type.Optional(Type.String()),
+    screenshot: Type.Optional(Type.String())
+  }, { additionalProperties: false })),
+  youtube: Type.Optional(Type.Object({
+    url: Type.Optional(Type.String({ format: 'uri' })),
+    title: Type.Optional(Type.String()),
+    description: Type.Optional(Type.String()),
+    thumbnailURL: Type.Optional(Type.String({ format: 'uri' })),
+    summary: Type.Optional(Type.String()),
+    transcription: Type.Optional(Type.String()),
+    visualTranscription: Type.Optional(Type.String())
+  }, { additionalProperties: false })),
+  file: Type.Optional(Type.Object({
+    name: Type.Optional(Type.String()),
+    size: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+    mimeType: Type.Optional(Type.Union([Enum(FILE_MIME_TYPES), Type.Null()])),
+    screenshot: Type.Optional(Type.String())
+  }, { additionalProperties: false })),
+  error: Type.Optional(Type.Object({
+    fingerprint: Type.Optional(Type.String()),
+    message: Type.String()
+  }, { additionalProperties: false }))
+}, { additionalProperties: false })
 
 export const KnowledgeBaseCreatedResponse = Type.Object({
   success: Type.Boolean(),
@@ -66,12 +105,12 @@ export const KnowledgeBaseEntryResponse = Type.Object({
 })
 
 export const KnowledgeBaseListQuery = Type.Object({
-  status: Type.Optional(Type.Array(Enum(STATUSES), { maxItems: STATUSES.length })),
-  type: Type.Optional(Type.Array(Enum(TYPES), { maxItems: TYPES.length })),
-  search: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+  status: Type.Optional(Type.Array(Enum(STATUSES))),
+  type: Type.Optional(Type.Array(Enum(TYPES))),
+  search: Type.Optional(Type.String({ minLength: 3 })),
   hasError: Type.Optional(Enum(['true', 'false'])),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  page: Type.Optional(Type.Integer({ minimum: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
   sortBy: Type.Optional(Enum(['createdAt'])),
   sortOrder: Type.Optional(Enum(['asc', 'desc']))
 }, { additionalProperties: false })

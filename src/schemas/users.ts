@@ -8,10 +8,13 @@ export const UserView = Type.Object({
   linkedAccounts: Type.Optional(Type.Array(Type.Object({ accountID: Type.String(), accountType: Type.String() })))
 })
 
+// Sensay's PUT /v1/users/me minus `linkedAccounts` (integration data, the
+// organization's to set). `id` is accepted when it is the caller's own.
 export const UserUpdateInput = Type.Object({
+  id: Type.Optional(Type.String({ minLength: 1, description: 'Your own user id (the only accepted value).' })),
   name: Type.Optional(Type.String({ maxLength: 50, pattern: "^[a-zA-Z0-9\\s().,'\\-/]*$" })),
-  email: Type.Optional(Type.String({ format: 'email', maxLength: 254 }))
-}, { additionalProperties: false, minProperties: 1 })
+  email: Type.Optional(Type.String({ format: 'email' }))
+}, { additionalProperties: false })
 
 const Counts = Type.Record(Type.String(), Type.Integer({ minimum: 0 }))
 

@@ -1,32 +1,16 @@
 import { Transform } from 'node:stream'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { StreamResult } from './sensay-client.js'
-
-/** The two Vercel AI SDK stream protocols Sensay may speak. */
-export type StreamProtocol = 'data-stream' | 'ui-message-stream'
+import { PROTOCOL_HEADERS, detectProtocol, type StreamProtocol } from '../streams/protocols.js'
+import { encoderFor, passThrough } from '../streams/translate.js'
 
 export type StreamOutcome = 'completed' | 'cancelled' | 'upstream-error' | 'idle-timeout' | 'max-duration' | 'shutdown'
-
-const PROTOCOL_HEADERS = ['x-vercel-ai-data-stream', 'x-vercel-ai-ui-message-stream']
 
 const MESSAGES: Record<Exclude<StreamOutcome, 'completed' | 'cancelled'>, string> = {
   'upstream-error': 'The Sensay API stream broke off.',
   'idle-timeout': 'The Sensay API stream stalled.',
   'max-duration': 'The answer took too long and was cut.',
   shutdown: 'The server is restarting; please retry.'
-}
-
-export function detectProtocol (headers: StreamResult['headers']): StreamProtocol {
-  if (headers['x-vercel-ai-ui-message-stream'] !== undefined) return 'ui-message-stream'
-  const type = headers['content-type']
-  return typeof type === 'string' && type.startsWith('text/event-stream') ? 'ui-message-stream' : 'data-stream'
-}
-
-/** An error part in the stream's own protocol, so AI SDK clients surface it instead of hanging. */
-export function errorPart (protocol: StreamProtocol, message: string): string {
-  return protocol === 'data-stream'
-    ? `3:${JSON.stringify(message)}\n`
-    : `data: ${JSON.stringify({ type: 'error', errorText: message })}\n\n`
 }
 
 class StreamStop extends Error {
@@ -66,23 +50,29 @@ export class OpenStreams {
 export interface RelayOptions {
   maxDurationMs: number
   openStreams: OpenStreams
+  /** The protocol the client reads; when upstream speaks the other one, each part is translated. Default: upstream's, byte for byte. */
+  clientProtocol?: StreamProtocol
 }
 
 /**
- * Passes an upstream AI SDK stream to the client as it arrives: byte for
- * byte, with backpressure (a slow reader pauses the upstream read instead of
- * filling memory). If the upstream fails, stalls or runs too long, or the
- * server shuts down, the client's stream ends with an error part in its own
+ * Passes an upstream AI SDK stream to the client as it arrives (byte for
+ * byte, or translated part by part into the client's protocol), with
+ * backpressure (a slow reader pauses the upstream read instead of filling
+ * memory). If the upstream fails, stalls or runs too long, or the server
+ * shuts down, the client's stream ends with an error part in its own
  * protocol rather than a silent cut.
  */
 export function relayStream (request: FastifyRequest, reply: FastifyReply, upstream: StreamResult, options: RelayOptions): FastifyReply {
-  const protocol = detectProtocol(upstream.headers)
-  const info = { protocol, bytes: 0, outcome: 'completed' as StreamOutcome }
+  const upstreamProtocol = detectProtocol(upstream.headers)
+  const encoder = options.clientProtocol === undefined ? passThrough(upstreamProtocol) : encoderFor(upstreamProtocol, options.clientProtocol)
+  const protocol = encoder.protocol
+  const info = { protocol, upstreamProtocol, bytes: 0, outcome: 'completed' as StreamOutcome }
   request.stream = info
   const out = new Transform({
     transform (chunk: Buffer, _encoding, callback) {
-      info.bytes += chunk.length
-      callback(null, chunk)
+      const data = encoder.write(chunk)
+      info.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length
+      callback(null, data.length > 0 ? data : undefined)
     }
   })
   const source = upstream.body
@@ -96,8 +86,8 @@ export function relayStream (request: FastifyRequest, reply: FastifyReply, upstr
     options.openStreams.delete(handle)
     info.outcome = outcome
     if (out.destroyed) return
-    if (outcome === 'completed' || outcome === 'cancelled') out.end()
-    else out.end(errorPart(protocol, MESSAGES[outcome]))
+    if (outcome === 'cancelled') out.end()
+    else out.end(outcome === 'completed' ? encoder.end() : encoder.fail(MESSAGES[outcome]))
   }
   source.on('end', () => finish('completed'))
   source.on('error', (err: Error & { code?: string }) => {
@@ -108,12 +98,10 @@ export function relayStream (request: FastifyRequest, reply: FastifyReply, upstr
   source.pipe(out, { end: false })
   options.openStreams.add(handle)
 
+  reply.headers(PROTOCOL_HEADERS[protocol])
+  // Byte for byte: the upstream's own content type (its charset included) stays.
   const contentType = upstream.headers['content-type']
-  reply.header('content-type', typeof contentType === 'string' ? contentType : 'text/plain; charset=utf-8')
-  for (const name of PROTOCOL_HEADERS) {
-    const value = upstream.headers[name]
-    if (typeof value === 'string') reply.header(name, value)
-  }
+  if (options.clientProtocol === undefined && typeof contentType === 'string') reply.header('content-type', contentType)
   reply.header('cache-control', 'no-cache, no-transform').header('x-accel-buffering', 'no')
   return reply.code(upstream.status).send(out)
 }

@@ -45,7 +45,8 @@ describe('operations routes', () => {
     }
     const create = doc.paths['/v1/replicas'].post.requestBody.content['application/json'].schema
     expect(create.additionalProperties).toBe(false)
-    expect(Object.keys(create.properties)).not.toContain('ownerID')
+    expect(Object.keys(create.properties)).not.toContain('usageLimits')
+    expect(create.required).not.toContain('ownerID')
   })
 
   it('/docs serves a browsable page', async () => {

@@ -119,9 +119,32 @@ describe('GET /v1/replicas', () => {
   })
 
   it('refuses unknown query parameters', async () => {
-    const res = await h.app.inject({ method: 'GET', url: '/v1/replicas?ownerID=bob', headers: await h.as('alice') })
+    const res = await h.app.inject({ method: 'GET', url: '/v1/replicas?owner=bob', headers: await h.as('alice') })
     expect(res.statusCode).toBe(400)
-    expect(res.json().details[0]).toMatchObject({ in: 'query', field: 'ownerID' })
+    expect(res.json().details[0]).toMatchObject({ in: 'query', field: 'owner', message: 'is not accepted' })
+    expect(h.emu.callsTo('GET', '/v1/replicas')).toHaveLength(0)
+  })
+
+  it('accepts and forwards Sensay\'s own list parameters (page_index, owner filters, integration)', async () => {
+    const url = '/v1/replicas?page_index=1&page_size=24&sort=name&ownerID=bob&owner_uuid=bob&integration=telegram&tags=AI'
+    const res = await h.app.inject({ method: 'GET', url, headers: await h.as('alice') })
+    expect(res.statusCode).toBe(200)
+    const [call] = h.emu.callsTo('GET', '/v1/replicas')
+    expect(Object.fromEntries(new URLSearchParams(call!.query))).toEqual({ page_index: '1', page_size: '24', sort: 'name', ownerID: 'bob', owner_uuid: 'bob', integration: 'telegram', tags: 'AI' })
+  })
+
+  it('an owner filter still lists only what the caller may see', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/replicas?ownerID=bob', headers: await h.as('alice') })
+    expect(res.statusCode).toBe(200)
+    const uuids = res.json().items.map((r: { uuid: string }) => r.uuid)
+    expect(uuids).toContain(bobPublic.uuid)
+    expect(uuids).not.toContain(bobPrivate.uuid)
+  })
+
+  it('refuses a tag Sensay does not define, naming it', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/replicas?tags=nope', headers: await h.as('alice') })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().details[0]).toMatchObject({ in: 'query', field: 'tags.0' })
     expect(h.emu.callsTo('GET', '/v1/replicas')).toHaveLength(0)
   })
 })
@@ -137,7 +160,24 @@ describe('POST /v1/replicas', () => {
     expect(h.emu.state.replicas.get(uuid)?.ownerID).toBe('alice')
   })
 
-  it.each(['ownerID', 'usageLimits', 'elevenLabsID', 'isAccessibleByCustomerSupport'])('refuses a body with %s, naming it, and sends nothing', async (field) => {
+  it('accepts ownerID naming the caller, and keys Sensay ignores in llm (dropped, not forwarded)', async () => {
+    const payload = { ...validBody, slug: 'alice-guide', ownerID: 'alice', llm: { ...validBody.llm, provider: 'openai', memoryMode: 'rag-search' } }
+    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: await h.as('alice'), payload })
+    expect(res.statusCode).toBe(201)
+    const [call] = h.emu.callsTo('POST', '/v1/replicas')
+    expect(call?.body).toMatchObject({ ownerID: 'alice', llm: { model: 'gpt-4o', systemMessage: 'be nice', memoryMode: 'rag-search' } })
+    expect((call?.body as { llm: object }).llm).not.toHaveProperty('provider')
+  })
+
+  it('refuses ownerID naming someone else with 403, naming the field, and sends nothing', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: await h.as('alice'), payload: { ...validBody, slug: 'stolen', ownerID: 'bob' } })
+    expect(res.statusCode).toBe(403)
+    expect(res.json()).toMatchObject({ error_code: 'FORBIDDEN', details: [{ in: 'body', field: 'ownerID' }] })
+    expect(res.json().error).toContain('ownerID')
+    expect(h.emu.callsTo('POST', '/v1/replicas')).toHaveLength(0)
+  })
+
+  it.each(['usageLimits', 'elevenLabsID', 'isAccessibleByCustomerSupport', 'introductionAudioID'])('refuses a body with %s, naming it, and sends nothing', async (field) => {
     const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: await h.as('alice'), payload: { ...validBody, slug: 'x', [field]: 'bob' } })
     expect(res.statusCode).toBe(400)
     const body = res.json()
@@ -146,10 +186,11 @@ describe('POST /v1/replicas', () => {
     expect(h.emu.callsTo('POST', '/v1/replicas')).toHaveLength(0)
   })
 
-  it('names a nested unknown field', async () => {
+  it('names a nested invalid field', async () => {
     const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: await h.as('alice'), payload: { ...validBody, llm: { model: 'gpt-4o', memoryMode: 'x' } } })
     expect(res.statusCode).toBe(400)
-    expect(res.json().details[0]).toMatchObject({ field: 'llm.memoryMode' })
+    expect(res.json().details[0]).toMatchObject({ field: 'llm.memoryMode', message: 'must be one of "prompt-caching", "rag-search"' })
+    expect(h.emu.callsTo('POST', '/v1/replicas')).toHaveLength(0)
   })
 
   it('names a missing field', async () => {
@@ -165,10 +206,22 @@ describe('POST /v1/replicas', () => {
     expect(res.json()).toMatchObject({ error_code: 'SLUG_ALREADY_EXISTS' })
   })
 
-  it('refuses an admin key: a replica needs an owner', async () => {
+  it('an admin key must name the owner', async () => {
     const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: { 'x-api-key': ADMIN_KEY }, payload: { ...validBody, slug: 'admin-made' } })
-    expect(res.statusCode).toBe(403)
+    expect(res.statusCode).toBe(400)
+    expect(res.json().details[0]).toMatchObject({ in: 'body', field: 'ownerID' })
     expect(h.emu.callsTo('POST', '/v1/replicas')).toHaveLength(0)
+  })
+
+  it('an admin key may create for an existing user, not for one that does not exist', async () => {
+    const made = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: { 'x-api-key': ADMIN_KEY }, payload: { ...validBody, slug: 'for-bob', ownerID: 'bob' } })
+    expect(made.statusCode).toBe(201)
+    expect(h.emu.state.replicas.get(made.json().uuid)?.ownerID).toBe('bob')
+    const ghost = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: { 'x-api-key': ADMIN_KEY }, payload: { ...validBody, slug: 'for-ghost', ownerID: 'ghost/../x' } })
+    expect(ghost.statusCode).toBe(400)
+    expect(ghost.json().details[0]).toMatchObject({ in: 'body', field: 'ownerID', message: 'names no existing user' })
+    expect(h.emu.callsTo('GET', '/v1/users/ghost%2F..%2Fx')).toHaveLength(1)
+    expect(h.emu.callsTo('POST', '/v1/replicas')).toHaveLength(1)
   })
 })
 
@@ -200,10 +253,20 @@ describe('PUT and DELETE /v1/replicas/:replicaUUID', () => {
     expect(other.statusCode).toBe(404)
   })
 
-  it('refuses ownerID in a PUT body', async () => {
+  it('refuses ownerID naming someone else in a PUT body (403, named), accepts the owner\'s own', async () => {
     const res = await h.app.inject({ method: 'PUT', url: `/v1/replicas/${bobPublic.uuid}`, headers: await h.as('bob'), payload: { ...validBody, ownerID: 'alice' } })
+    expect(res.statusCode).toBe(403)
+    expect(res.json().details[0]).toMatchObject({ in: 'body', field: 'ownerID' })
+    expect(h.emu.callsTo('PUT', /^\/v1\/replicas\//)).toHaveLength(0)
+    const own = await h.app.inject({ method: 'PUT', url: `/v1/replicas/${bobPublic.uuid}`, headers: await h.as('bob'), payload: { ...validBody, slug: 'bob-public', name: 'Bob Public', ownerID: 'bob' } })
+    expect(own.statusCode).toBe(200)
+    expect(h.emu.callsTo('PUT', `/v1/replicas/${bobPublic.uuid}`)[0]?.body).toMatchObject({ ownerID: 'bob' })
+  })
+
+  it('PUT llm is closed, as Sensay\'s is', async () => {
+    const res = await h.app.inject({ method: 'PUT', url: `/v1/replicas/${bobPublic.uuid}`, headers: await h.as('bob'), payload: { ...validBody, llm: { provider: 'openai' } } })
     expect(res.statusCode).toBe(400)
-    expect(res.json().details[0]).toMatchObject({ field: 'ownerID' })
+    expect(res.json().details[0]).toMatchObject({ in: 'body', field: 'llm.provider', message: 'is not accepted' })
     expect(h.emu.callsTo('PUT', /^\/v1\/replicas\//)).toHaveLength(0)
   })
 

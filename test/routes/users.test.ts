@@ -49,10 +49,20 @@ describe('/v1/users/me', () => {
     expect(h.emu.callsTo('PUT', '/v1/users/me')[0]?.body).toEqual({ id: 'gina', name: 'Gina G', email: 'gina@example.com' })
   })
 
-  it.each(['id', 'linkedAccounts'])('refuses %s in a PUT body', async (field) => {
-    const res = await h.app.inject({ method: 'PUT', url: '/v1/users/me', headers: await h.as('gina'), payload: { name: 'x', [field]: 'bob' } })
+  it('accepts its own id in a PUT body (Sensay requires it), refuses another\'s with 403', async () => {
+    const own = await h.app.inject({ method: 'PUT', url: '/v1/users/me', headers: await h.as('gina'), payload: { id: 'gina', name: 'Gina' } })
+    expect(own.statusCode).toBe(200)
+    const other = await h.app.inject({ method: 'PUT', url: '/v1/users/me', headers: await h.as('gina'), payload: { id: 'bob', name: 'x' } })
+    expect(other.statusCode).toBe(403)
+    expect(other.json().details[0]).toMatchObject({ in: 'body', field: 'id' })
+    expect(h.emu.callsTo('PUT', '/v1/users/me').map((c) => (c.body as { id: string }).id)).toEqual(['gina'])
+  })
+
+  it('refuses linkedAccounts (integration data) in a PUT body, naming it', async () => {
+    const res = await h.app.inject({ method: 'PUT', url: '/v1/users/me', headers: await h.as('gina'), payload: { name: 'x', linkedAccounts: [{ accountID: '1', accountType: 'discord' }] } })
     expect(res.statusCode).toBe(400)
-    expect(res.json().details[0]).toMatchObject({ field })
+    expect(res.json().details[0]).toMatchObject({ field: 'linkedAccounts', message: 'is not accepted' })
+    expect(h.emu.callsTo('PUT', '/v1/users/me')).toHaveLength(0)
   })
 
   it('deletes the user, and provisions again on the next request', async () => {

@@ -1,0 +1,63 @@
+// The AI SDK 4 data stream (`x-vercel-ai-data-stream: v1`): one part per
+// line, `CODE:JSON\n`. Sensay documented it for API version 2025-03-25.
+
+export const DATA_STREAM_HEADERS = {
+  'content-type': 'text/plain; charset=utf-8',
+  'x-vercel-ai-data-stream': 'v1'
+} as const
+
+/** The parts the BFF reads and writes; every other code is passed over when translating. */
+export type DataStreamPart =
+  | { code: '0', value: string } // text
+  | { code: 'g', value: string } // reasoning
+  | { code: '3', value: string } // error
+  | { code: 'f', value: { messageId: string } } // start step
+  | { code: 'e', value: { finishReason: string } } // finish step
+  | { code: 'd', value: { finishReason: string } } // finish message
+  | { code: 'other', value: unknown }
+
+export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other'
+const FINISH_REASONS = new Set<string>(['stop', 'length', 'content-filter', 'tool-calls', 'error', 'other'])
+
+/** A finish reason either protocol accepts ('unknown' and anything new become 'other'). */
+export function finishReason (value: unknown): FinishReason {
+  return typeof value === 'string' && FINISH_REASONS.has(value) ? value as FinishReason : 'other'
+}
+
+const usage = { promptTokens: 0, completionTokens: 0 }
+
+export const dataStream = {
+  text: (text: string) => `0:${JSON.stringify(text)}\n`,
+  reasoning: (text: string) => `g:${JSON.stringify(text)}\n`,
+  error: (message: string) => `3:${JSON.stringify(message)}\n`,
+  startStep: (messageId: string) => `f:${JSON.stringify({ messageId })}\n`,
+  finishStep: (reason: FinishReason) => `e:${JSON.stringify({ finishReason: reason, usage, isContinued: false })}\n`,
+  finishMessage: (reason: FinishReason) => `d:${JSON.stringify({ finishReason: reason, usage })}\n`
+}
+
+function isObject (value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** One line of a data stream, or undefined when it is not a well-formed part. */
+export function parseDataStreamLine (line: string): DataStreamPart | undefined {
+  const colon = line.indexOf(':')
+  if (colon < 1) return undefined
+  const code = line.slice(0, colon)
+  let value: unknown
+  try {
+    value = JSON.parse(line.slice(colon + 1))
+  } catch {
+    return undefined
+  }
+  switch (code) {
+    case '0': case 'g': case '3':
+      return typeof value === 'string' ? { code, value } : undefined
+    case 'f':
+      return isObject(value) && typeof value.messageId === 'string' ? { code, value: { messageId: value.messageId } } : undefined
+    case 'e': case 'd':
+      return isObject(value) ? { code, value: { finishReason: finishReason(value.finishReason) } } : undefined
+    default:
+      return { code: 'other', value }
+  }
+}
