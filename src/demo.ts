@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { startEmulator } from './emulator/emulator.js'
+import { startEmulator, streamFormatFrom } from './emulator/emulator.js'
 import { loadConfig } from './config/load-config.js'
 import { fail, serve } from './server.js'
 
@@ -9,7 +9,7 @@ import { fail, serve } from './server.js'
  */
 export async function demo (): Promise<void> {
   const secret = randomBytes(24).toString('hex')
-  const emulator = await startEmulator({ organizationSecret: secret, streamChunkDelayMs: 60, knowledgeStepMs: 3_000 })
+  const emulator = await startEmulator({ organizationSecret: secret, streamChunkDelayMs: 60, knowledgeStepMs: 3_000, streamFormat: streamFormatFrom(process.env.EMULATOR_STREAM_FORMAT) })
   emulator.state.addUser('demo-owner', { name: 'Demo Owner' })
   const replica = emulator.state.addReplica({
     ownerID: 'demo-owner',

@@ -92,6 +92,17 @@ function replyText (replica: EmuReplica, content: string): string {
   return `Hi, I am ${replica.name}. You asked: "${question}". This answer comes from the Sensay emulator.`
 }
 
+/**
+ * `EMULATOR_STREAM_FORMAT`: which AI SDK stream protocol the emulator speaks.
+ * v4 (the data stream) by default: it is what Sensay documented for API
+ * version 2025-03-25. Tests switch `options.streamFormat` per request.
+ */
+export function streamFormatFrom (value: string | undefined): 'v4' | 'v5' {
+  if (value === undefined || value === '' || value === 'v4') return 'v4'
+  if (value === 'v5') return 'v5'
+  throw new Error(`EMULATOR_STREAM_FORMAT must be v4 or v5, not ${JSON.stringify(value)}`)
+}
+
 /** A Sensay API stand-in: a real HTTP server, faithful to spec/sensay-openapi.json. */
 export async function startEmulator (options: EmulatorOptions): Promise<Emulator> {
   const spec = new SensayOpenApi()

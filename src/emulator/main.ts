@@ -1,4 +1,4 @@
-import { startEmulator } from './emulator.js'
+import { startEmulator, streamFormatFrom } from './emulator.js'
 
 /**
  * The emulator as a standalone server (docker compose's `emulator` profile):
@@ -15,7 +15,8 @@ export async function main (): Promise<void> {
     organizationSecret: secret,
     host: process.env.HOST ?? '0.0.0.0',
     port: Number(process.env.PORT ?? 4000),
-    streamChunkDelayMs: Number(process.env.EMULATOR_CHUNK_DELAY_MS ?? 40)
+    streamChunkDelayMs: Number(process.env.EMULATOR_CHUNK_DELAY_MS ?? 40),
+    streamFormat: streamFormatFrom(process.env.EMULATOR_STREAM_FORMAT)
   })
   emulator.state.addUser('demo-owner', { name: 'Demo Owner' })
   const replica = emulator.state.addReplica({ ownerID: 'demo-owner', name: 'Ada', slug: 'ada', shortDescription: 'A friendly demo replica', greeting: 'Hello!' })

@@ -110,8 +110,11 @@ export class DataToUiMessageStream implements StreamEncoder {
     if (line === '' || this.#finished) return ''
     const part = parseDataStreamLine(line)
     switch (part?.code) {
-      case 'f':
-        return this.#start(part.value.messageId) + this.#finishStep() + (this.#inStep = true, this.#emit({ type: 'start-step' }))
+      case 'f': {
+        const out = this.#start(part.value.messageId) + this.#finishStep()
+        this.#inStep = true
+        return out + this.#emit({ type: 'start-step' })
+      }
       case '0': {
         let out = this.#start()
         if (this.#text === undefined) out += this.#emit({ type: 'text-start', id: (this.#text = `text-${this.#ids++}`) })
@@ -142,6 +145,7 @@ export class UiMessageToDataStream implements StreamEncoder {
   readonly #records = new Records(/\r?\n\r?\n/)
   #messageId: string | undefined
   #inStep = false
+  #stepped = false
   #finished = false
 
   write (chunk: Buffer): string {
@@ -164,7 +168,7 @@ export class UiMessageToDataStream implements StreamEncoder {
 
   #startStep (): string {
     if (this.#inStep) return ''
-    this.#inStep = true
+    this.#inStep = this.#stepped = true
     this.#messageId ??= `msg-${randomUUID()}`
     return dataStream.startStep(this.#messageId)
   }
@@ -177,7 +181,8 @@ export class UiMessageToDataStream implements StreamEncoder {
 
   #finish (reason: FinishReason): string {
     this.#finished = true
-    return this.#startStep() + this.#finishStep(reason) + dataStream.finishMessage(reason)
+    // An answer with no step at all still gets one, so that v4 clients see a message id.
+    return (this.#stepped ? '' : this.#startStep()) + this.#finishStep(reason) + dataStream.finishMessage(reason)
   }
 
   #event (event: string): string {

@@ -68,11 +68,19 @@ export function relayStream (request: FastifyRequest, reply: FastifyReply, upstr
   const protocol = encoder.protocol
   const info = { protocol, upstreamProtocol, bytes: 0, outcome: 'completed' as StreamOutcome }
   request.stream = info
+  const count = (data: Buffer | string) => {
+    info.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length
+    return data.length > 0 ? data : undefined
+  }
   const out = new Transform({
     transform (chunk: Buffer, _encoding, callback) {
-      const data = encoder.write(chunk)
-      info.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length
-      callback(null, data.length > 0 ? data : undefined)
+      callback(null, count(encoder.write(chunk)))
+    },
+    // The closing (or error) part comes from the encoder once every upstream chunk went through it.
+    flush (callback) {
+      const outcome = info.outcome
+      if (outcome === 'cancelled') return callback()
+      callback(null, count(outcome === 'completed' ? encoder.end() : encoder.fail(MESSAGES[outcome])))
     }
   })
   const source = upstream.body
@@ -85,9 +93,7 @@ export function relayStream (request: FastifyRequest, reply: FastifyReply, upstr
     clearTimeout(timer)
     options.openStreams.delete(handle)
     info.outcome = outcome
-    if (out.destroyed) return
-    if (outcome === 'cancelled') out.end()
-    else out.end(outcome === 'completed' ? encoder.end() : encoder.fail(MESSAGES[outcome]))
+    if (!out.destroyed) out.end()
   }
   source.on('end', () => finish('completed'))
   source.on('error', (err: Error & { code?: string }) => {

@@ -30,10 +30,26 @@ describe('POST /v1/replicas/:replicaUUID/chat/completions', () => {
     expect(call?.headers['x-user-id']).toBe('alice')
   })
 
-  it.each(['source', 'usageLimits', 'discord_data'])('refuses %s in the body', async (field) => {
-    const res = await h.app.inject({ method: 'POST', url: chatUrl(publicReplica.uuid), headers: await h.as('alice'), payload: { content: 'x', [field]: 'telegram' } })
+  it('accepts source "web", as Sensay\'s own CLI sends it', async () => {
+    const res = await h.app.inject({ method: 'POST', url: chatUrl(publicReplica.uuid), headers: await h.as('alice'), payload: { content: 'Hello', source: 'web' } })
+    expect(res.statusCode).toBe(200)
+    expect(h.emu.callsTo('POST', chatUrl(publicReplica.uuid))[0]?.body).toEqual({ content: 'Hello', source: 'web' })
+  })
+
+  it('refuses any other source, naming it', async () => {
+    const res = await h.app.inject({ method: 'POST', url: chatUrl(publicReplica.uuid), headers: await h.as('alice'), payload: { content: 'x', source: 'telegram' } })
     expect(res.statusCode).toBe(400)
-    expect(res.json().details[0]).toMatchObject({ in: 'body', field })
+    expect(res.json()).toMatchObject({ error: 'body.source must be "web"', details: [{ in: 'body', field: 'source', message: 'must be "web"' }] })
+    expect(h.emu.calls.filter((c) => c.path.endsWith('/chat/completions'))).toHaveLength(0)
+  })
+
+  it.each([
+    ['usageLimits', { conversations: { monthlyQuota: 1e9 } }],
+    ['discord_data', { channel_id: '1', channel_name: 'c', author_id: 'a', author_name: 'n', message_id: 'm' }]
+  ])('refuses %s (the organization\'s to set), naming it', async (field, value) => {
+    const res = await h.app.inject({ method: 'POST', url: chatUrl(publicReplica.uuid), headers: await h.as('alice'), payload: { content: 'x', [field]: value } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().details).toEqual([{ in: 'body', field, message: 'is not accepted' }])
     expect(h.emu.calls.filter((c) => c.path.endsWith('/chat/completions'))).toHaveLength(0)
   })
 
