@@ -124,6 +124,25 @@ export async function throughputBench ({ only, fixed = true } = {}) {
       body: JSON.stringify({ content: 'Hello there', skip_chat_history: true, ...(target.isBff ? {} : { source: 'web' }) }),
       requests: target.isBff ? [{ setupRequest: rotate }] : undefined
     }),
+    // Sensay's stream byte for byte, for all three.
+    'chat, Sensay stream (SSE)': (target) => ({
+      method: 'POST',
+      url: `${target.url}/v1/replicas/${replica.uuid}/chat/completions`,
+      headers: { ...headersFor(target), accept: 'text/event-stream' },
+      body: JSON.stringify({ content: 'Hello there', skip_chat_history: true, ...(target.isBff ? {} : { source: 'web' }) }),
+      requests: target.isBff ? [{ setupRequest: rotate }] : undefined
+    }),
+    // useChat's body to the BFF (answered as a UI message stream, translated from Sensay's v4
+    // data stream); the same streamed chat in Sensay's shape to the reference and direct.
+    'chat, AI SDK useChat (stream)': (target) => ({
+      method: 'POST',
+      url: `${target.url}/v1/replicas/${replica.uuid}/chat/completions`,
+      headers: target.isBff ? headersFor(target) : { ...headersFor(target), accept: 'text/event-stream' },
+      body: target.isBff
+        ? JSON.stringify({ id: 'chat-1', messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'Hello there' }] }], trigger: 'submit-message', skip_chat_history: true })
+        : JSON.stringify({ content: 'Hello there', skip_chat_history: true, source: 'web' }),
+      requests: target.isBff ? [{ setupRequest: rotate }] : undefined
+    }),
     'GET replica': (target) => ({ method: 'GET', url: `${target.url}/v1/replicas/${replica.uuid}`, headers: headersFor(target), requests: target.isBff ? [{ setupRequest: rotate }] : undefined }),
     'list replicas': (target) => ({ method: 'GET', url: `${target.url}/v1/replicas?page_size=10`, headers: headersFor(target), requests: target.isBff ? [{ setupRequest: rotate }] : undefined })
   }

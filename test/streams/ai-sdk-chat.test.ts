@@ -114,13 +114,17 @@ describe('useChat (AI SDK 5+): errors and stop()', () => {
 describe.each(['v4', 'v5'] as const)('useChat (AI SDK 4) with Sensay streaming %s', (format) => {
   beforeEach(() => { h.emu.options.streamFormat = format })
 
-  /** What AI SDK 4's `useChat` posts, read with AI SDK 4's own data stream parser. */
+  /** What AI SDK 4's `useChat` posts. */
+  const v4Post = (content: string, replicaUUID = replica.uuid, signal?: AbortSignal) => fetch(`${base}/v1/replicas/${replicaUUID}/chat/completions`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'chat-4', messages: [{ id: 'm1', role: 'user', content, parts: [{ type: 'text', text: content }], createdAt: new Date().toISOString() }] }),
+    signal
+  })
+
+  /** ... read with AI SDK 4's own data stream parser. */
   async function v4Chat (content: string) {
-    const res = await fetch(`${base}/v1/replicas/${replica.uuid}/chat/completions`, {
-      method: 'POST',
-      headers: { authorization, 'content-type': 'application/json' },
-      body: JSON.stringify({ id: 'chat-4', messages: [{ id: 'm1', role: 'user', content, parts: [{ type: 'text', text: content }], createdAt: new Date().toISOString() }] })
-    })
+    const res = await v4Post(content)
     expect(res.status).toBe(200)
     expect(res.headers.get('x-vercel-ai-data-stream')).toBe('v1')
     const parts = { text: '', messageIds: [] as string[], finish: undefined as string | undefined, errors: [] as string[] }
@@ -147,6 +151,28 @@ describe.each(['v4', 'v5'] as const)('useChat (AI SDK 4) with Sensay streaming %
     h.emu.faults.push({ path: `/v1/replicas/${replica.uuid}/chat/completions`, streamResetAfter: 2 })
     const parts = await v4Chat('break please')
     expect(parts.errors).toEqual(['The Sensay API stream broke off.'])
+  })
+
+  it('a 404 before the stream is our JSON error with its status', async () => {
+    const res = await v4Post('hi', UNKNOWN_UUID)
+    expect(res.status).toBe(404)
+    expect(await res.json()).toMatchObject({ status: 404, error_code: 'NOT_FOUND' })
+  })
+
+  it('stop() (an aborted fetch) aborts the upstream call', async () => {
+    h.emu.options.streamChunkDelayMs = 50
+    try {
+      const abort = new AbortController()
+      const upstreamClosed = once(h.emu.events, 'stream-closed')
+      const res = await v4Post('a long answer please', replica.uuid, abort.signal)
+      const reader = res.body!.getReader()
+      await reader.read()
+      abort.abort()
+      const [closed] = await upstreamClosed as [{ aborted: boolean }]
+      expect(closed.aborted).toBe(true)
+    } finally {
+      h.emu.options.streamChunkDelayMs = 1
+    }
   })
 })
 
