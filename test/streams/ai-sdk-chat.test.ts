@@ -1,5 +1,6 @@
 import { once } from 'node:events'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { Agent, fetch as undiciFetch } from 'undici'
 import { processDataStream } from '@ai-sdk/ui-utils'
 import { DefaultChatTransport, readUIMessageStream, type UIMessage } from 'ai'
 import { startHarness, UNKNOWN_UUID, type Harness } from '../helpers/harness.js'
@@ -21,7 +22,14 @@ beforeAll(async () => {
   base = await h.app.listen({ host: '127.0.0.1', port: 0 })
   authorization = (await h.as('sdk-user')).authorization!
 })
-afterAll(async () => h.close())
+// The page's connections: a browser closes them when the tab goes; here the agent is destroyed
+// before the BFF closes, since an aborted fetch can leave a keep-alive socket the server waits on.
+const browser = new Agent({ keepAliveTimeout: 1_000 })
+const fetch = ((url: string, init?: RequestInit) => undiciFetch(url, { ...(init as object), dispatcher: browser })) as unknown as typeof globalThis.fetch
+afterAll(async () => {
+  await browser.destroy()
+  await h.close()
+})
 beforeEach(() => { h.emu.calls.length = 0 })
 
 const answer = (question: string) => `Hi, I am Compat. You asked: "${question}". This answer comes from the Sensay emulator.`
@@ -32,7 +40,7 @@ function userMessage (text: string, id = 'u1'): UIMessage {
 
 /** What `useChat` does on send: the default transport, then the SDK's reader builds the message. */
 async function sendWithUseChatTransport (messages: UIMessage[], options: { replicaUUID?: string, abort?: AbortController, onError?: (e: unknown) => void } = {}) {
-  const transport = new DefaultChatTransport<UIMessage>({ api: `${base}/v1/replicas/${options.replicaUUID ?? replica.uuid}/chat/completions`, headers: { authorization } })
+  const transport = new DefaultChatTransport<UIMessage>({ api: `${base}/v1/replicas/${options.replicaUUID ?? replica.uuid}/chat/completions`, headers: { authorization }, fetch })
   const stream = await transport.sendMessages({ chatId: 'chat-1', messages, trigger: 'submit-message', messageId: undefined, abortSignal: options.abort?.signal })
   let last: UIMessage | undefined
   for await (const message of readUIMessageStream({ stream, onError: options.onError })) last = message
