@@ -1,9 +1,14 @@
-import { errors } from '../errors/app-error.js'
+import { AppError, errors } from '../errors/app-error.js'
 import { OWNER_REPLICA_FIELDS, PUBLIC_REPLICA_FIELDS, type ReplicaViewT, type UpstreamReplica } from '../schemas/replicas.js'
 import type { CallContext, SensayClient } from '../upstream/sensay-client.js'
 import type { Identity } from './identity.js'
 
 interface CacheEntry { replica: UpstreamReplica, expiresAt: number }
+/** A lookup in flight; `stale` once the replica changed while it ran, so its answer is not cached. */
+interface Pending { promise: Promise<UpstreamReplica>, stale: boolean }
+
+// One message and no upstream id for "missing" and "not yours": the two cannot be told apart.
+const notFound = () => errors.notFound('Replica not found.')
 
 /**
  * The one place that decides who may see and change which replica. Sensay's
@@ -16,7 +21,7 @@ interface CacheEntry { replica: UpstreamReplica, expiresAt: number }
  */
 export class ReplicaAccess {
   readonly #cache = new Map<string, CacheEntry>()
-  readonly #pending = new Map<string, Promise<UpstreamReplica>>()
+  readonly #pending = new Map<string, Pending>()
 
   constructor (
     private readonly client: SensayClient,
@@ -24,15 +29,23 @@ export class ReplicaAccess {
     private readonly maxEntries = 10_000
   ) {}
 
-  static isOwner (identity: Identity, replica: { ownerID?: string }): boolean {
-    return identity.kind === 'admin' || replica.ownerID === identity.userId
+  // Every decision below reads upstream data as untrusted: anything not well-formed
+  // counts against the caller (not an owner, private, not on the allowlist).
+  static isOwner (identity: Identity, replica: { ownerID?: unknown }): boolean {
+    return identity.kind === 'admin' || (typeof replica.ownerID === 'string' && replica.ownerID === identity.userId)
   }
 
-  static canSee (identity: Identity, replica: Partial<Pick<UpstreamReplica, 'ownerID' | 'private' | 'whitelistEmails'>>): boolean {
+  /** Public only when `private` is exactly false or absent; `"true"`, null or 1 are private. */
+  static isPublic (replica: { private?: unknown }): boolean {
+    return replica.private === false || replica.private === undefined
+  }
+
+  static canSee (identity: Identity, replica: { ownerID?: unknown, private?: unknown, whitelistEmails?: unknown }): boolean {
     if (ReplicaAccess.isOwner(identity, replica)) return true
-    if (replica.private !== true) return true
+    if (ReplicaAccess.isPublic(replica)) return true
     const email = identity.kind === 'user' ? identity.email : undefined
-    return email !== undefined && (replica.whitelistEmails ?? []).some((e) => e.toLowerCase() === email)
+    const allowlist = replica.whitelistEmails
+    return email !== undefined && Array.isArray(allowlist) && allowlist.some((e) => typeof e === 'string' && e.toLowerCase() === email)
   }
 
   /** The caller's view: everything for the owner and admins, the public projection for others. */
@@ -48,7 +61,7 @@ export class ReplicaAccess {
   /** Resolves the replica if the caller may see it; 404 otherwise. */
   async visible (identity: Identity, uuid: string, ctx: CallContext, fresh = false): Promise<UpstreamReplica> {
     const replica = await this.lookup(uuid, ctx, fresh)
-    if (!ReplicaAccess.canSee(identity, replica)) throw errors.notFound('Replica not found.')
+    if (!ReplicaAccess.canSee(identity, replica)) throw notFound()
     return replica
   }
 
@@ -59,9 +72,18 @@ export class ReplicaAccess {
     return replica
   }
 
-  /** Drops a cached replica after it changes, so the next check sees the change. */
+  /**
+   * Drops a cached replica when it changes, so the next check sees the change;
+   * a lookup still in flight then neither fills the cache nor serves later callers.
+   */
   invalidate (uuid: string): void {
-    this.#cache.delete(uuid.toLowerCase())
+    const key = uuid.toLowerCase()
+    this.#cache.delete(key)
+    const pending = this.#pending.get(key)
+    if (pending) {
+      pending.stale = true
+      this.#pending.delete(key)
+    }
   }
 
   /**
@@ -72,19 +94,26 @@ export class ReplicaAccess {
     const key = uuid.toLowerCase()
     const hit = fresh ? undefined : this.#cache.get(key)
     if (hit && hit.expiresAt > Date.now()) return hit.replica
-    let pending = this.#pending.get(key)
-    if (!pending) {
-      // The shared lookup must not die with the first caller's connection: no client.
-      pending = this.#fetch(key, { requestId: ctx.requestId, record: ctx.record }).finally(() => this.#pending.delete(key))
-      this.#pending.set(key, pending)
-    }
-    return pending
+    const inFlight = this.#pending.get(key)
+    if (inFlight) return inFlight.promise
+    const pending: Pending = { promise: undefined as unknown as Promise<UpstreamReplica>, stale: false }
+    // The shared lookup must not die with the first caller's connection: no client.
+    pending.promise = this.#fetch(key, { requestId: ctx.requestId, caller: ctx.caller, record: ctx.record }, pending)
+      .finally(() => { if (this.#pending.get(key) === pending) this.#pending.delete(key) })
+    this.#pending.set(key, pending)
+    return pending.promise
   }
 
-  async #fetch (key: string, ctx: CallContext): Promise<UpstreamReplica> {
-    const { body } = await this.client.json<UpstreamReplica>({ method: 'GET', path: `/v1/replicas/${key}` }, ctx)
-    if (typeof body.ownerID !== 'string') throw errors.upstreamError({ cause: new Error('upstream replica has no ownerID') })
-    if (this.ttlMs > 0) {
+  async #fetch (key: string, ctx: CallContext, pending: Pending): Promise<UpstreamReplica> {
+    let body: UpstreamReplica
+    try {
+      ({ body } = await this.client.json<UpstreamReplica>({ method: 'GET', path: `/v1/replicas/${key}` }, ctx))
+    } catch (err) {
+      if (err instanceof AppError && err.statusCode === 404) throw notFound()
+      throw err
+    }
+    if (typeof body.ownerID !== 'string' || body.ownerID === '') throw errors.upstreamError({ cause: new Error(`upstream replica ${key} has no usable ownerID`) })
+    if (this.ttlMs > 0 && !pending.stale) {
       if (this.#cache.size >= this.maxEntries) {
         const oldest = this.#cache.keys().next().value
         if (oldest !== undefined) this.#cache.delete(oldest)

@@ -4,7 +4,7 @@ import { upstreamUserId } from '../auth/identity.js'
 import { KnowledgeBaseParams, ReplicaParams, SuccessOnly, errorResponses } from '../schemas/common.js'
 import { declaredOnly } from '../schemas/declared.js'
 import {
-  KnowledgeBaseCreateInput, KnowledgeBaseCreatedResponse, KnowledgeBaseDeletedResponse, KnowledgeBaseEntryResponse,
+  KnowledgeBaseCreateInput, KnowledgeBaseCreatedResponse, KnowledgeBaseDeletedResponse, KnowledgeBaseDeletionAcceptedResponse, KnowledgeBaseEntryResponse,
   KnowledgeBaseListQuery, KnowledgeBaseListResponse, KnowledgeBaseUpdateInput,
   type KnowledgeBaseCreatedResponseT, type KnowledgeBaseDeletedResponseT, type KnowledgeBaseEntryResponseT, type KnowledgeBaseListResponseT
 } from '../schemas/knowledge-base.js'
@@ -60,7 +60,7 @@ export const knowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.delete('/replicas/:replicaUUID/knowledge-base/:knowledgeBaseID', {
-    schema: { tags, summary: 'Delete a knowledge base entry', params: KnowledgeBaseParams, response: { 200: KnowledgeBaseDeletedResponse, 202: KnowledgeBaseDeletedResponse, ...errorResponses } }
+    schema: { tags, summary: 'Delete a knowledge base entry', params: KnowledgeBaseParams, response: { 200: KnowledgeBaseDeletedResponse, 202: KnowledgeBaseDeletionAcceptedResponse, ...errorResponses } }
   }, async (request, reply) => {
     await owned(request)
     const { replicaUUID, knowledgeBaseID } = request.params

@@ -13,6 +13,8 @@ import type { CallContext, SensayClient } from '../upstream/sensay-client.js'
 
 const tags = ['Replicas']
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value)
+
 /**
  * Who the new replica belongs to. A user creates for themselves (`ownerID`,
  * when sent, must name them); an admin key names an existing Sensay user.
@@ -43,10 +45,13 @@ export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { body } = await app.sensay.json<ReplicaListResponseT>({
       method: 'GET', path: '/v1/replicas', userId: upstreamUserId(identity), query: request.query
     }, callContext(request))
-    const items = Array.isArray(body.items) ? body.items : []
+    const items: unknown[] = body.items
+    if (!Array.isArray(items) || !items.every(isObject)) {
+      throw errors.upstreamError({ cause: new Error('GET /v1/replicas: upstream items is not a list of objects') })
+    }
     // Sensay already lists only public and own replicas for X-USER-ID; checked again
     // here, so that an upstream change (or an owner filter) cannot list another user's private replica.
-    return { ...body, items: items.filter((replica) => ReplicaAccess.canSee(identity, replica)).map((replica) => ReplicaAccess.project(identity, replica)) }
+    return { ...body, items: body.items.filter((replica) => ReplicaAccess.canSee(identity, replica)).map((replica) => ReplicaAccess.project(identity, replica)) }
   })
 
   app.post('/replicas', {
@@ -79,6 +84,8 @@ export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (request.body.ownerID !== undefined && request.body.ownerID !== replica.ownerID) {
       throw errors.forbiddenField('body', 'ownerID', 'must be the replica\'s current owner (ownership is not transferred)')
     }
+    // Dropped before and after the write: a lookup racing the change must not cache the old state.
+    access.invalidate(replicaUUID)
     try {
       const { body } = await app.sensay.json<{ success: boolean }>({
         method: 'PUT', path: `/v1/replicas/${replicaUUID}`, userId: upstreamUserId(identity), body: { ...request.body, ownerID: replica.ownerID }
@@ -95,6 +102,7 @@ export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const identity = request.identity!
     const { replicaUUID } = request.params
     await access.owned(identity, replicaUUID, callContext(request))
+    access.invalidate(replicaUUID)
     try {
       const { body } = await app.sensay.json<{ success: boolean }>({
         method: 'DELETE', path: `/v1/replicas/${replicaUUID}`, userId: upstreamUserId(identity)

@@ -32,7 +32,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, summary: 'Delete the session user', response: { 204: Type.Null(), ...errorResponses } }
   }, async (request, reply) => {
     const user = requireUser(request.identity)
-    await app.sensay.json({ method: 'DELETE', path: '/v1/users/me', userId: user.userId }, callContext(request))
+    await app.sensay.json({ method: 'DELETE', path: '/v1/users/me', userId: user.userId, noBody: true }, callContext(request))
     await app.provisioner.forget(user.userId)
     return reply.code(204).send(null)
   })

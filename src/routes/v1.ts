@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { settle } from '../plugins/maybe-async.js'
 import { NoQuery } from '../schemas/common.js'
+import { addResponseCheck } from '../schemas/response-check.js'
 import { usersRoutes } from './users.js'
 import { replicasRoutes } from './replicas.js'
 import { chatRoutes, type ChatOptions } from './chat.js'
@@ -33,10 +34,12 @@ export async function v1Routes (app: FastifyInstance, options: ChatOptions): Pro
   app.addHook('preHandler', (request, _reply, done) => {
     settle(() => app.provisionUser(request), done)
   })
-  // A query parameter a route does not define is a 400 naming it, on every route.
+  // On every route: a query parameter it does not define is a 400 naming it, and an
+  // upstream answer that does not fit its response schema is a 502.
   app.addHook('onRoute', (route) => {
     route.schema ??= {}
     route.schema.querystring ??= NoQuery
+    addResponseCheck(route)
   })
   await app.register(usersRoutes)
   await app.register(replicasRoutes)

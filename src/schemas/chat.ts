@@ -42,16 +42,18 @@ export const ChatCompletionResponse = Type.Object({ success: Type.Boolean(), con
 
 const SOURCES = ['discord', 'telegram', 'embed', 'web', 'telegram_autopilot']
 
+// Sensay's history; `items` is optional there, so it is here. `user_uuid` is the caller's own.
 export const ChatHistoryResponse = Type.Object({
   success: Type.Boolean(),
   type: Type.Optional(Type.String()),
-  items: Type.Array(Type.Object({
+  items: Type.Optional(Type.Array(Type.Object({
     id: Type.Number(),
     created_at: Type.String(),
     content: Type.String(),
     role: Type.String({ enum: ['user', 'assistant'] }),
     source: Type.String({ enum: SOURCES }),
     is_private: Type.Optional(Type.Boolean()),
+    user_uuid: Type.Optional(Type.String()),
     original_message_id: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     sources: Type.Optional(Type.Array(Type.Object({
       id: Type.Number(),
@@ -61,7 +63,7 @@ export const ChatHistoryResponse = Type.Object({
       name: Type.String(),
       content: Type.String()
     })))
-  }))
+  })))
 })
 
 export type ChatCompletionResponseT = Static<typeof ChatCompletionResponse>

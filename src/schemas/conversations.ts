@@ -24,9 +24,6 @@ export const ConversationListResponse = Type.Object({
     lastReplicaReplyAt: Type.Optional(Type.String()),
     conversationName: Type.Optional(Type.String()),
     conversationImageURL: Type.Optional(Type.String()),
-    summary: Type.Optional(Type.String()),
-    commonQuestions: Type.Optional(Type.Array(Type.String())),
-    commonTopics: Type.Optional(Type.Array(Type.String())),
     conversationType: Type.String()
   }))
 })

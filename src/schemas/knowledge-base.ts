@@ -94,7 +94,6 @@ export const KnowledgeBaseEntryResponse = Type.Object({
   success: Type.Boolean(),
   ...entryFields,
   rawText: Type.Optional(Type.String()),
-  processedText: Type.Optional(Type.String()),
   generatedFacts: Type.Optional(Type.Array(Type.String())),
   rawTextChunks: Type.Optional(Type.Array(Type.Object({
     content: Type.Optional(Type.String()),
@@ -121,10 +120,9 @@ export const KnowledgeBaseListResponse = Type.Object({
   total: Type.Integer()
 })
 
-export const KnowledgeBaseDeletedResponse = Type.Object({
-  success: Type.Boolean(),
-  message: Type.Optional(Type.String())
-})
+// 200: deleted; 202: deletion accepted, with a message.
+export const KnowledgeBaseDeletedResponse = Type.Object({ success: Type.Boolean() })
+export const KnowledgeBaseDeletionAcceptedResponse = Type.Object({ success: Type.Boolean(), message: Type.String() })
 
 export type KnowledgeBaseCreatedResponseT = Static<typeof KnowledgeBaseCreatedResponse>
 export type KnowledgeBaseEntryResponseT = Static<typeof KnowledgeBaseEntryResponse>

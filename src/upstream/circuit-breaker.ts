@@ -3,6 +3,8 @@ export type BreakerState = 'closed' | 'open' | 'half-open'
 export interface BreakerOptions {
   /** Consecutive failures that open the circuit. */
   threshold: number
+  /** Distinct callers those failures must come from (default 3, at most `threshold`): one caller's trouble is theirs. */
+  minCallers?: number
   /** How long it stays open before one probe is let through. */
   cooldownMs: number
   onChange?: (state: BreakerState) => void
@@ -11,19 +13,24 @@ export interface BreakerOptions {
 
 /**
  * Turns a dead upstream into fast failures: after `threshold` consecutive
- * failures the circuit opens and calls fail at once; after `cooldownMs` one
- * call probes (half-open); its success closes the circuit, its failure opens
- * it again.
+ * failures, from at least `minCallers` distinct callers, the circuit opens
+ * and calls fail at once; after `cooldownMs` one call probes (half-open); its
+ * success closes the circuit, its failure opens it again. Requiring several
+ * callers keeps one user's failing or slow requests from taking the instance
+ * away from everyone; a dead upstream fails every caller, and still trips it.
  */
 export class CircuitBreaker {
   #state: BreakerState = 'closed'
   #failures = 0
+  readonly #callers = new Set<string>()
+  readonly #minCallers: number
   #openedAt = 0
   #probing = false
   readonly #now: () => number
 
   constructor (private readonly options: BreakerOptions) {
     this.#now = options.now ?? Date.now
+    this.#minCallers = Math.max(1, Math.min(options.minCallers ?? 3, options.threshold))
   }
 
   get state (): BreakerState { return this.#state }
@@ -47,6 +54,7 @@ export class CircuitBreaker {
 
   success (): void {
     this.#failures = 0
+    this.#callers.clear()
     this.#probing = false
     if (this.#state !== 'closed') this.#set('closed')
   }
@@ -56,10 +64,15 @@ export class CircuitBreaker {
     this.#probing = false
   }
 
-  failure (): void {
+  /** A failure that says the upstream is unwell; `caller` is who saw it (a user, a key, an address). */
+  failure (caller = ''): void {
     this.#probing = false
     this.#failures++
-    if (this.#state === 'half-open' || (this.#state === 'closed' && this.#failures >= this.options.threshold)) {
+    // Only whether there are enough distinct callers matters: the set never grows past that.
+    if (this.#callers.size < this.#minCallers) this.#callers.add(caller)
+    const enough = this.#failures >= this.options.threshold && this.#callers.size >= this.#minCallers
+    if (this.#state === 'half-open' || (this.#state === 'closed' && enough)) {
+      this.#callers.clear()
       this.#openedAt = this.#now()
       this.#set('open')
     }

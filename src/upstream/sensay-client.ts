@@ -19,6 +19,10 @@ export interface UpstreamCall {
   userId?: string
   body?: unknown
   accept?: string
+  /** Sensay answers with no body (204): nothing to parse. Any other empty 2xx is a broken answer. */
+  noBody?: boolean
+  /** An answer that may legitimately take long (an LLM completion): its timeouts say nothing about Sensay's health. */
+  slow?: boolean
 }
 
 /** What the caller learns of each upstream exchange, for its log line and metrics. */
@@ -30,6 +34,8 @@ export interface UpstreamInfo {
 
 export interface CallContext {
   requestId: string
+  /** Who the call is for (a user, a key, an address): the circuit breaker opens only for failures seen by several. */
+  caller?: string
   /** The client's response: when it closes unfinished (the client left), the call is aborted. */
   client?: ServerResponse
   record?: (info: UpstreamInfo) => void
@@ -172,14 +178,15 @@ export class SensayClient {
         res = await attempt(deadline)
       } catch (err) {
         const mapped = fromTransportError(err)
-        if (mapped.statusCode === 499) this.breaker.release()
-        else this.breaker.failure()
+        if (mapped.statusCode === 499 || (mapped.statusCode === 504 && call.slow)) this.breaker.release()
+        else this.breaker.failure(ctx.caller)
         if (mapped.statusCode === 503 && tries < retries && await this.#backoff(tries, undefined, deadline)) continue
         ctx.record?.({ latencyMs: performance.now() - started })
         throw mapped
       }
       const unwell = UNWELL.has(res.statusCode)
-      if (unwell) this.breaker.failure()
+      if (unwell && res.statusCode === 504 && call.slow) this.breaker.release()
+      else if (unwell) this.breaker.failure(ctx.caller)
       else this.breaker.success()
       if (unwell && tries < retries) {
         await discard(res).catch(() => undefined)
@@ -219,7 +226,7 @@ export class SensayClient {
       (deadline) => bufferedCall(this.#pool, this.#options(call, ctx, deadline, this.#timeoutMs), ctx.client),
       async () => undefined)
     if (res.statusCode < 200 || res.statusCode >= 300) this.#failure(res.statusCode, res.headers, res.text, info)
-    if (res.statusCode === 204 || res.text === '') return { status: res.statusCode, body: undefined as T }
+    if (call.noBody === true && res.text === '') return { status: res.statusCode, body: undefined as T }
     const body = parseJson(res.text)
     if (body === undefined || body === null || typeof body !== 'object') {
       throw errors.upstreamError({ upstreamRequestId: info.requestId, cause: new Error(`upstream ${call.method} ${call.path} answered ${res.statusCode} with a body that is not a JSON object`) })

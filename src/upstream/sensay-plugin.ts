@@ -21,8 +21,10 @@ declare module 'fastify' {
  * when the client goes away before its answer.
  */
 export function callContext (request: FastifyRequest, client?: ServerResponse): CallContext {
+  const identity = request.identity
   return {
     requestId: request.id,
+    caller: identity === undefined ? `ip:${request.ip}` : identity.kind === 'user' ? `user:${identity.userId}` : `admin:${identity.name}`,
     client,
     record: (info) => { request.upstream = info }
   }

@@ -65,13 +65,16 @@ describe('GET /v1/replicas/:replicaUUID', () => {
     expect(res.json()).toMatchObject({ ownerID: 'bob', whitelistEmails: ['Dana@Example.com'] })
   })
 
-  it('passes an upstream 404 through in the contract shape', async () => {
-    const res = await h.app.inject({ method: 'GET', url: `/v1/replicas/${UNKNOWN_UUID}`, headers: await h.as('alice') })
-    expect(res.statusCode).toBe(404)
-    const body = res.json()
-    expect(body).toMatchObject({ success: false, error_code: 'NOT_FOUND', error: 'Replica not found' })
-    expect(body.upstream_request_id).toMatch(/^emu::/)
-    expect(body).not.toHaveProperty('fingerprint')
+  it('a missing replica and a private one answer the same 404: status, message and fields', async () => {
+    const missing = await h.app.inject({ method: 'GET', url: `/v1/replicas/${UNKNOWN_UUID}`, headers: await h.as('alice') })
+    const hidden = await h.app.inject({ method: 'GET', url: `/v1/replicas/${bobPrivate.uuid}`, headers: await h.as('alice') })
+    expect(missing.statusCode).toBe(404)
+    expect(hidden.statusCode).toBe(404)
+    const { request_id: _a, ...missingBody } = missing.json()
+    const { request_id: _b, ...hiddenBody } = hidden.json()
+    expect(missingBody).toEqual({ success: false, status: 404, error_code: 'NOT_FOUND', error: 'Replica not found.', details: [] })
+    expect(hiddenBody).toEqual(missingBody)
+    expect(Object.keys(missing.headers).sort()).toEqual(Object.keys(hidden.headers).sort())
   })
 
   it.each([

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { closedPort } from '../helpers/ports.js'
 import { CircuitBreaker, type BreakerState } from '../../src/upstream/circuit-breaker.js'
-import { baseConfig, captureStream, startHarness, type Harness } from '../helpers/harness.js'
+import { ADMIN_KEY, baseConfig, captureStream, signToken, startHarness, type Harness } from '../helpers/harness.js'
 import type { EmuReplica } from '../../src/emulator/state.js'
 
 let h: Harness
@@ -76,7 +76,7 @@ describe('circuit breaker', () => {
     let now = 0
     const states: BreakerState[] = []
     const breaker = new CircuitBreaker({ threshold: 3, cooldownMs: 1_000, now: () => now, onChange: (s) => states.push(s) })
-    for (let i = 0; i < 3; i++) { expect(breaker.allow()).toBe(true); breaker.failure() }
+    for (let i = 0; i < 3; i++) { expect(breaker.allow()).toBe(true); breaker.failure(`user:${i}`) }
     expect(breaker.state).toBe('open')
     expect(breaker.allow()).toBe(false)
     expect(breaker.retryAfterSeconds).toBe(1)
@@ -92,17 +92,37 @@ describe('circuit breaker', () => {
     expect(states).toEqual(['open', 'half-open', 'open', 'half-open', 'closed'])
   })
 
+  it('failures of one caller alone never open it; the same failures across callers do', () => {
+    const breaker = new CircuitBreaker({ threshold: 3, cooldownMs: 1_000 })
+    for (let i = 0; i < 50; i++) breaker.failure('user:slow')
+    expect(breaker.state).toBe('closed')
+    breaker.failure('user:b')
+    expect(breaker.state).toBe('closed')
+    breaker.failure('user:c')
+    expect(breaker.state).toBe('open')
+  })
+
+  it('a success in between starts the count again', () => {
+    const breaker = new CircuitBreaker({ threshold: 3, cooldownMs: 1_000 })
+    breaker.failure('a')
+    breaker.failure('b')
+    breaker.success()
+    breaker.failure('c')
+    expect(breaker.state).toBe('closed')
+  })
+
   it('turns a dead upstream into fast 503s with Retry-After, and /readyz into 503', async () => {
     const port = await closedPort()
     const logs: string[] = []
     const app = await buildApp(baseConfig(`http://127.0.0.1:${port}`, { breaker: { threshold: 3, cooldownMs: 30_000 } }), { logStream: captureStream(logs), upstreamKeepAliveMs: 500 })
     try {
-      for (let i = 0; i < 2; i++) {
-        const res = await app.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': 'admin-key-5d1f0c9b8a7e6d5c' } })
+      // A dead upstream fails everyone: three callers' GETs (each retried) are enough.
+      for (const caller of [{ 'x-api-key': ADMIN_KEY }, { authorization: `Bearer ${await signToken('ann')}` }, { authorization: `Bearer ${await signToken('bea')}` }]) {
+        const res = await app.inject({ method: 'GET', url: '/v1/replicas', headers: caller })
         expect(res.statusCode).toBe(503)
       }
       const started = performance.now()
-      const fast = await app.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': 'admin-key-5d1f0c9b8a7e6d5c' } })
+      const fast = await app.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': ADMIN_KEY } })
       expect(performance.now() - started).toBeLessThan(50)
       expect(fast.statusCode).toBe(503)
       expect(fast.json().error_code).toBe('UPSTREAM_UNAVAILABLE')
@@ -121,15 +141,47 @@ describe('circuit breaker', () => {
   it('recovers: after the cooldown a successful probe closes the circuit', async () => {
     const app = await buildApp(baseConfig(h.emu.url, { breaker: { threshold: 2, cooldownMs: 1_500 } }), { logStream: captureStream([]), upstreamKeepAliveMs: 500 })
     try {
-      h.emu.faults.push({ path: '/v1/replicas', status: 503, times: 2 })
-      const admin = { 'x-api-key': 'admin-key-5d1f0c9b8a7e6d5c' }
-      // A GET retries: two 503s in one call open the circuit; the retry is refused at once.
+      const admin = { 'x-api-key': ADMIN_KEY }
+      const ann = { authorization: `Bearer ${await signToken('ann')}` }
+      expect((await app.inject({ method: 'GET', url: '/v1/users/me', headers: ann })).statusCode).toBe(200)
+      h.emu.calls.length = 0
+      h.emu.faults.push({ path: '/v1/replicas', status: 503, times: 100 })
+      // One caller's three attempts leave it closed; a second caller's 503 opens it (the
+      // threshold is 2), and that caller's retry is refused without going upstream.
       expect((await app.inject({ method: 'GET', url: '/v1/replicas', headers: admin })).statusCode).toBe(503)
-      expect((await app.inject({ method: 'GET', url: '/v1/replicas', headers: admin })).statusCode).toBe(503)
+      expect((await app.inject({ method: 'GET', url: '/v1/replicas', headers: ann })).statusCode).toBe(503)
+      expect(h.emu.callsTo('GET', '/v1/replicas')).toHaveLength(4)
+      h.emu.faults.length = 0
       // The cooldown is time by definition: wait it out.
       await new Promise((resolve) => setTimeout(resolve, 1_600))
       expect((await app.inject({ method: 'GET', url: '/v1/replicas', headers: admin })).statusCode).toBe(200)
       expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200)
+    } finally {
+      await app.close()
+    }
+  })
+})
+
+describe('fault isolation: one user\'s trouble stays theirs', () => {
+  it('five timed-out chats of one user, and one user\'s failing reads, leave the circuit closed for everyone else', async () => {
+    const app = await buildApp(baseConfig(h.emu.url, { upstreamTimeoutMs: 300, breaker: { threshold: 3, cooldownMs: 30_000 } }), { logStream: captureStream([]), upstreamKeepAliveMs: 500 })
+    try {
+      const slow = { authorization: `Bearer ${await signToken('slowpoke')}` }
+      const other = { authorization: `Bearer ${await signToken('bystander')}` }
+      expect((await app.inject({ method: 'GET', url: replicaUrl(), headers: slow })).statusCode).toBe(200)
+      expect((await app.inject({ method: 'GET', url: replicaUrl(), headers: other })).statusCode).toBe(200)
+      h.emu.faults.push({ method: 'POST', path: `${replicaUrl()}/chat/completions`, delayMs: 1_000, times: 5 })
+      const chats = await Promise.all(Array.from({ length: 5 }, () =>
+        app.inject({ method: 'POST', url: `${replicaUrl()}/chat/completions`, headers: slow, payload: { content: 'think hard' } })))
+      expect(chats.map((r) => r.statusCode)).toEqual([504, 504, 504, 504, 504])
+      // The same user's reads failing (Sensay 502 on their GETs, each retried) do not open it either.
+      h.emu.faults.push({ method: 'GET', path: '/v1/users/me', status: 502, times: 9 })
+      for (let i = 0; i < 3; i++) expect((await app.inject({ method: 'GET', url: '/v1/users/me', headers: slow })).statusCode).toBe(502)
+      expect(app.sensay.breaker.state).toBe('closed')
+      const read = await app.inject({ method: 'GET', url: replicaUrl(), headers: other })
+      expect(read.statusCode).toBe(200)
+      const chat = await app.inject({ method: 'POST', url: `${replicaUrl()}/chat/completions`, headers: other, payload: { content: 'hi' } })
+      expect(chat.statusCode).toBe(200)
     } finally {
       await app.close()
     }
