@@ -45,6 +45,8 @@ export interface EmulatorOptions {
   streamFormat?: 'v4' | 'v5'
   /** When set, a streamed answer is this many bytes of text, written as fast as the reader takes it. */
   streamBytes?: number
+  /** Whether a knowledge-base entry or conversation must belong to the replica in the path (default true); false plays an upstream that does not check. */
+  checksPairs?: boolean
   host?: string
   port?: number
   logger?: boolean
@@ -59,7 +61,7 @@ export interface Emulator {
   faults: Fault[]
   events: EventEmitter
   /** Settings tests may change while the emulator runs. */
-  options: Required<Pick<EmulatorOptions, 'streamChunkDelayMs' | 'knowledgeStepMs' | 'latencyMs' | 'streamFormat'>> & { streamBytes?: number }
+  options: Required<Pick<EmulatorOptions, 'streamChunkDelayMs' | 'knowledgeStepMs' | 'latencyMs' | 'streamFormat' | 'checksPairs'>> & { streamBytes?: number }
   /** Calls matching a method and a path (string: exact; RegExp: test). */
   callsTo: (method: string, path: string | RegExp) => RecordedCall[]
   close: () => Promise<void>
@@ -115,7 +117,8 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     knowledgeStepMs: options.knowledgeStepMs ?? 50,
     latencyMs: options.latencyMs ?? 0,
     streamFormat: options.streamFormat ?? 'v4',
-    streamBytes: options.streamBytes
+    streamBytes: options.streamBytes,
+    checksPairs: options.checksPairs ?? true
   }
   const faultOf = new WeakMap<FastifyRequest, Fault>()
 
@@ -354,7 +357,7 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     if (!replica) return undefined
     const id = Number((request.params as { knowledgeBaseID: string }).knowledgeBaseID)
     const entry = state.knowledge.get(id)
-    if (!entry || entry.replicaUUID !== replica.uuid) {
+    if (!entry || (settings.checksPairs && entry.replicaUUID !== replica.uuid)) {
       sendSensayError(request, reply, 404, 'Knowledge base entry not found')
       return undefined
     }
@@ -393,7 +396,7 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     if (!replica) return reply
     const { conversationUUID } = request.params as { conversationUUID: string }
     const conversation = state.conversations.get(conversationUUID.toLowerCase())
-    if (!conversation || conversation.replicaUUID !== replica.uuid) return sendSensayError(request, reply, 404, 'Conversation not found')
+    if (!conversation || (settings.checksPairs && conversation.replicaUUID !== replica.uuid)) return sendSensayError(request, reply, 404, 'Conversation not found')
     const limit = Number((request.query as { limit?: string }).limit ?? 20) || 20
     const items = state.messages.filter((m) => m.conversationUUID === conversation.uuid).slice(-limit)
     return { success: true, items: items.map(messageItem) }

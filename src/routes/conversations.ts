@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { upstreamUserId } from '../auth/identity.js'
+import { errors } from '../errors/app-error.js'
 import { ReplicaParams, errorResponses } from '../schemas/common.js'
 import {
   ConversationListQuery, ConversationListResponse, ConversationParams, MessageListQuery, MessageListResponse,
@@ -32,6 +33,12 @@ export const conversationsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { body } = await app.sensay.json<MessageListResponseT>({
       method: 'GET', path: `/v1/replicas/${replicaUUID}/conversations/${conversationUUID}/messages`, userId: upstreamUserId(identity), query: request.query
     }, callContext(request))
+    // Each message names its replica: one from another replica means the conversation is not
+    // this replica's, whatever Sensay checked. (Malformed lists are the response check's: 502.)
+    const replica = replicaUUID.toLowerCase()
+    if (Array.isArray(body.items) && body.items.some((m: unknown) => typeof m === 'object' && m !== null && String((m as { replicaUUID?: unknown }).replicaUUID).toLowerCase() !== replica)) {
+      throw errors.notFound('Conversation not found.')
+    }
     return body
   })
 }

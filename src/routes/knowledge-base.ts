@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { upstreamUserId } from '../auth/identity.js'
+import { errors } from '../errors/app-error.js'
 import { KnowledgeBaseParams, ReplicaParams, SuccessOnly, errorResponses } from '../schemas/common.js'
 import { declaredOnly } from '../schemas/declared.js'
 import {
@@ -12,13 +13,30 @@ import { callContext } from '../upstream/sensay-plugin.js'
 
 const tags = ['Knowledge base']
 
+const entryNotFound = () => errors.notFound('Knowledge base entry not found.')
+
 /** A replica's knowledge base: its owner's and admins' only. */
 export const knowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const owned = (request: FastifyRequest & { params: { replicaUUID: string } }) =>
     app.replicaAccess.owned(request.identity!, request.params.replicaUUID, callContext(request))
 
+  /**
+   * The entry, if it belongs to the replica in the path. Sensay also serves
+   * entries by id alone, so the pair is checked here rather than trusted: an
+   * answer that does not name this replica is a 404, and nothing is written.
+   */
+  const pairedEntry = async (request: FastifyRequest & { params: { replicaUUID: string, knowledgeBaseID: string } }) => {
+    const { replicaUUID, knowledgeBaseID } = request.params
+    const { body } = await app.sensay.json<KnowledgeBaseEntryResponseT>({
+      method: 'GET', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)
+    }, callContext(request))
+    const owner = body.replicaUUID
+    if (typeof owner !== 'string' || owner.toLowerCase() !== replicaUUID.toLowerCase() || String(body.id) !== knowledgeBaseID) throw entryNotFound()
+    return body
+  }
+
   app.post('/replicas/:replicaUUID/knowledge-base', {
-    schema: { tags, summary: 'Add a knowledge base entry', params: ReplicaParams, body: KnowledgeBaseCreateInput, response: { 207: KnowledgeBaseCreatedResponse, ...errorResponses } }
+    schema: { tags, summary: 'Add a knowledge base entry', params: ReplicaParams, body: KnowledgeBaseCreateInput, response: { 200: KnowledgeBaseCreatedResponse, 207: KnowledgeBaseCreatedResponse, ...errorResponses } }
   }, async (request, reply) => {
     await owned(request)
     const { status, body } = await app.sensay.json<KnowledgeBaseCreatedResponseT>({
@@ -41,17 +59,14 @@ export const knowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, summary: 'A knowledge base entry', params: KnowledgeBaseParams, response: { 200: KnowledgeBaseEntryResponse, ...errorResponses } }
   }, async (request) => {
     await owned(request)
-    const { replicaUUID, knowledgeBaseID } = request.params
-    const { body } = await app.sensay.json<KnowledgeBaseEntryResponseT>({
-      method: 'GET', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)
-    }, callContext(request))
-    return body
+    return pairedEntry(request)
   })
 
   app.patch('/replicas/:replicaUUID/knowledge-base/:knowledgeBaseID', {
     schema: { tags, summary: 'Update a knowledge base entry', params: KnowledgeBaseParams, body: KnowledgeBaseUpdateInput, response: { 200: SuccessOnly, ...errorResponses } }
   }, async (request) => {
     await owned(request)
+    await pairedEntry(request)
     const { replicaUUID, knowledgeBaseID } = request.params
     const { body } = await app.sensay.json<{ success: boolean }>({
       method: 'PATCH', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!), body: declaredOnly(KnowledgeBaseUpdateInput, request.body)
@@ -63,6 +78,7 @@ export const knowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags, summary: 'Delete a knowledge base entry', params: KnowledgeBaseParams, response: { 200: KnowledgeBaseDeletedResponse, 202: KnowledgeBaseDeletionAcceptedResponse, ...errorResponses } }
   }, async (request, reply) => {
     await owned(request)
+    await pairedEntry(request)
     const { replicaUUID, knowledgeBaseID } = request.params
     const { status, body } = await app.sensay.json<KnowledgeBaseDeletedResponseT>({
       method: 'DELETE', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)

@@ -32,11 +32,15 @@ export function addResponseCheck (route: RouteOptions): void {
   if (validators.size === 0) return
   const where = `${route.method} ${route.url}`
   const check: preSerializationHookHandler<unknown> = (request, reply, payload, done) => {
-    const validate = validators.get(reply.statusCode)
-    if (validate === undefined || validate(payload)) return done(null, payload)
+    const status = reply.statusCode
+    if (status < 200 || status >= 300) return done(null, payload)
+    const validate = validators.get(status)
+    if (validate !== undefined && validate(payload)) return done(null, payload)
+    // A success status the route does not document has no schema to narrow it: refused too.
+    const why = validate === undefined ? 'a status the route does not document' : describe(validate)
     done(errors.upstreamError({
       upstreamRequestId: request.upstream?.requestId,
-      cause: new Error(`upstream answer does not fit ${where} (${reply.statusCode}): ${describe(validate)}`)
+      cause: new Error(`upstream answer does not fit ${where} (${status}): ${why}`)
     }))
   }
   const existing = route.preSerialization

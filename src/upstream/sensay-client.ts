@@ -228,7 +228,7 @@ export class SensayClient {
     if (res.statusCode < 200 || res.statusCode >= 300) this.#failure(res.statusCode, res.headers, res.text, info)
     if (call.noBody === true && res.text === '') return { status: res.statusCode, body: undefined as T }
     const body = parseJson(res.text)
-    if (body === undefined || body === null || typeof body !== 'object') {
+    if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw errors.upstreamError({ upstreamRequestId: info.requestId, cause: new Error(`upstream ${call.method} ${call.path} answered ${res.statusCode} with a body that is not a JSON object`) })
     }
     return { status: res.statusCode, body: body as T }

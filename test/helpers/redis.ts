@@ -5,15 +5,37 @@ export interface TestRedis {
   stop: () => Promise<void>
 }
 
+const LOCAL_REDIS = 'redis://127.0.0.1:6379'
+
+/** Whether a Redis answers PING at host:port, within a short time. */
+export function redisAnswers (url: string, timeoutMs = 500): Promise<boolean> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve) => {
+    const socket = new Socket()
+    const done = (ok: boolean) => { socket.destroy(); resolve(ok) }
+    socket.setTimeout(timeoutMs, () => done(false))
+    socket.once('error', () => done(false))
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')))
+    socket.connect(Number(port || 6379), hostname, () => socket.write('PING\r\n'))
+  })
+}
+
 /**
- * A real Redis for tests: REDIS_URL when set (CI starts one), otherwise a
- * throwaway container through testcontainers (a laptop with Docker).
+ * A real Redis for tests, found the way CI finds one: REDIS_URL when set,
+ * then a Redis answering on 127.0.0.1:6379, then a throwaway container
+ * through testcontainers (a laptop with Docker). With none of them, one line
+ * says how to get one.
  */
 export async function startRedis (): Promise<TestRedis> {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => {} }
+  if (await redisAnswers(LOCAL_REDIS)) return { url: LOCAL_REDIS, stop: async () => {} }
   const { RedisContainer } = await import('@testcontainers/redis')
-  const container = await new RedisContainer('redis:7-alpine').start()
-  return { url: container.getConnectionUrl(), stop: async () => { await container.stop() } }
+  try {
+    const container = await new RedisContainer('redis:7-alpine').start()
+    return { url: container.getConnectionUrl(), stop: async () => { await container.stop() } }
+  } catch (err) {
+    throw new Error(`These tests need a Redis: set REDIS_URL, run one on 127.0.0.1:6379 (apt-get install redis-server), or give testcontainers a Docker engine (${(err as Error).message})`)
+  }
 }
 
 export interface CuttableRedis {

@@ -54,3 +54,21 @@ describe('conversations', () => {
     expect(h.emu.calls.filter((c) => c.path.includes('/conversations'))).toHaveLength(0)
   })
 })
+
+describe('conversation and replica pairs, against an upstream that does not check them', () => {
+  it('another replica\'s conversation, asked for under your replica, is a 404 and shows none of its messages', async () => {
+    h.emu.state.addUser('rival')
+    const theirs = h.emu.state.addReplica({ ownerID: 'rival', name: 'Rival Bot' })
+    h.emu.state.addMessage(theirs, 'rival', 'web', 'user', 'their private words')
+    const conversationUUID = [...h.emu.state.conversations.values()].find((c) => c.replicaUUID === theirs.uuid)!.uuid
+    h.emu.options.checksPairs = false
+    try {
+      const res = await h.app.inject({ method: 'GET', url: `${conversations()}/${conversationUUID}/messages`, headers: await h.as('paul') })
+      expect(res.statusCode).toBe(404)
+      expect(res.json()).toMatchObject({ error_code: 'NOT_FOUND', error: 'Conversation not found.' })
+      expect(res.body).not.toContain('their private words')
+    } finally {
+      h.emu.options.checksPairs = true
+    }
+  })
+})

@@ -101,3 +101,35 @@ describe('knowledge base', () => {
     expect(res.statusCode).toBe(404)
   })
 })
+
+describe('entry and replica pairs, against an upstream that does not check them', () => {
+  it('another replica\'s entry, asked for under your replica, is a 404 on GET, PATCH and DELETE, and nothing is written', async () => {
+    h.emu.state.addUser('rival')
+    const theirs = h.emu.state.addReplica({ ownerID: 'rival', name: 'Rival Bot' })
+    const entry = h.emu.state.addKnowledge({ replicaUUID: theirs.uuid, type: 'text', rawText: 'their secret notes' })
+    h.emu.options.checksPairs = false
+    try {
+      const headers = await h.as('olga')
+      const read = await h.app.inject({ method: 'GET', url: kb(entry.id), headers })
+      expect(read.statusCode).toBe(404)
+      expect(read.json()).toMatchObject({ error_code: 'NOT_FOUND', error: 'Knowledge base entry not found.' })
+      expect(read.body).not.toContain('their secret notes')
+      const patch = await h.app.inject({ method: 'PATCH', url: kb(entry.id), headers, payload: { rawText: 'overwritten' } })
+      expect(patch.statusCode).toBe(404)
+      const del = await h.app.inject({ method: 'DELETE', url: kb(entry.id), headers })
+      expect(del.statusCode).toBe(404)
+      expect(h.emu.calls.filter((c) => c.method === 'PATCH' || c.method === 'DELETE')).toEqual([])
+      expect(h.emu.state.knowledge.get(entry.id)?.rawText).toBe('their secret notes')
+    } finally {
+      h.emu.options.checksPairs = true
+    }
+  })
+
+  it('an answer that does not name its replica is not trusted either', async () => {
+    const headers = await h.as('olga')
+    const entry = h.emu.state.addKnowledge({ replicaUUID: replica.uuid, type: 'text', rawText: 'mine' })
+    h.emu.faults.push({ method: 'GET', path: kb(entry.id), status: 200, body: { success: true, id: entry.id, type: 'text', status: 'READY', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' } })
+    const res = await h.app.inject({ method: 'GET', url: kb(entry.id), headers })
+    expect(res.statusCode).toBe(404)
+  })
+})

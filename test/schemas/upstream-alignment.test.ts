@@ -179,3 +179,58 @@ describe('what the alignment check itself catches', () => {
     expect(() => compare(bff, ours, theirs, 'body')).toThrow(/the fields accepted/)
   })
 })
+
+/** An object schema's properties and required fields, anyOf branches merged (required: in every branch). */
+function objectShape (doc: Doc, raw: Json): { properties: Record<string, Json>, required: string[] } | undefined {
+  const schema = deref(doc, raw)
+  const branches = (schema.anyOf ?? schema.oneOf) as Json[] | undefined
+  if (branches) {
+    const shapes = branches.map((b) => objectShape(doc, b)).filter((s) => s !== undefined)
+    if (shapes.length === 0) return undefined
+    return {
+      properties: Object.assign({}, ...shapes.map((s) => s.properties)),
+      required: shapes[0]!.required.filter((r) => shapes.every((s) => s.required.includes(r)))
+    }
+  }
+  if (!schema.properties) return undefined
+  return { properties: schema.properties as Record<string, Json>, required: (schema.required ?? []) as string[] }
+}
+
+/** What the BFF promises to serve is within what Sensay promises to send: no field Sensay lacks or hides, nothing required that Sensay leaves optional. */
+function compareResponse (ours: Json, theirs: Json, where: string): string[] {
+  const a = objectShape(bff, ours)
+  const b = objectShape(sensay, theirs)
+  const itemsA = deref(bff, ours).items as Json | undefined
+  const itemsB = deref(sensay, theirs).items as Json | undefined
+  if (itemsA && itemsB) return compareResponse(itemsA, itemsB, `${where}[]`)
+  if (!a || !b) return []
+  const problems: string[] = []
+  for (const [key, schema] of Object.entries(a.properties)) {
+    const other = b.properties[key]
+    if (other === undefined) problems.push(`${where}.${key}: Sensay does not send it`)
+    else if (deref(sensay, other)['x-hidden'] === true) problems.push(`${where}.${key}: x-hidden at Sensay`)
+    else problems.push(...compareResponse(schema, other, `${where}.${key}`))
+  }
+  for (const key of a.required) if (!b.required.includes(key)) problems.push(`${where}.${key}: required here, optional at Sensay`)
+  return problems
+}
+
+describe('mirrored routes promise no more than Sensay answers', () => {
+  for (const route of MIRRORED) {
+    it(`${route.method.toUpperCase()} ${route.path}`, () => {
+      const ours = bffOperation(route.method, route.path) as Operation & { responses: Record<string, { content?: Record<string, { schema: Json }> }> }
+      const theirs = sensay.paths[route.path]![route.method]! as Operation & { responses: Record<string, { content?: Record<string, { schema: Json }> }> }
+      const problems: string[] = []
+      for (const [status, response] of Object.entries(ours.responses)) {
+        if (Number(status) >= 300) continue
+        const schema = response.content?.['application/json']?.schema
+        // Sensay documents KB create as 207 only; the BFF serves a plain 200 in the same shape.
+        const other = theirs.responses[status] ?? theirs.responses['207']
+        const otherSchema = other?.content?.['application/json']?.schema
+        if (schema && otherSchema) problems.push(...compareResponse(schema, otherSchema, `${status}`))
+        else expect(schema === undefined, `${status} has a JSON body on both sides`).toBe(otherSchema === undefined)
+      }
+      expect(problems).toEqual([])
+    })
+  }
+})
