@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino'
 import type { Config } from './config/config.js'
 import { loggerOptions } from './logging/logger.js'
 import { requestLog } from './logging/request-log.js'
+import { clientErrorHandler } from './errors/client-errors.js'
 import { errorHandler } from './errors/error-handler.js'
 import { ErrorResponse } from './schemas/common.js'
 import { validatorCompiler } from './schemas/validator-compiler.js'
@@ -34,6 +35,8 @@ export interface BuildOptions {
   logStream?: DestinationStream
   /** Upstream keep-alive; tests shorten it so nothing lingers. */
   upstreamKeepAliveMs?: number
+  /** Time to receive a whole request (30 s); tests shorten it. */
+  requestTimeoutMs?: number
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
@@ -75,11 +78,19 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     // Behind a load balancer: keep idle client connections longer than its own idle timeout
     // (60 s on most), so it never reuses one we just closed; a request must arrive whole in 30 s.
     keepAliveTimeout: 72_000,
-    requestTimeout: 30_000,
-    connectionTimeout: 0
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    connectionTimeout: 0,
+    clientErrorHandler: clientErrorHandler(nextRequestId)
   }
   const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
+  // Node checks request timeouts on this interval (30 s by default, which made "30 s to
+  // receive a request" mean 30-60 s or more): once a second keeps it near what it says.
+  // Read when the server starts listening, so setting it here is in time.
+  ;(app.server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = 1_000
 
+  if (config.trustProxy === true) {
+    app.log.warn('TRUST_PROXY=true trusts every X-Forwarded-For hop, so clients choose their own address (rate limits, logs): set the hop count or the proxies\' addresses in production')
+  }
   app.setValidatorCompiler(validatorCompiler)
   app.addSchema(ErrorResponse)
   // Only JSON bodies: a text/plain body is a 415, not a string to validate.

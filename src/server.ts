@@ -1,5 +1,6 @@
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
+import { startMetricsServer, type MetricsServer } from './metrics/metrics-server.js'
 import { batchedDestination } from './logging/log-destination.js'
 import { ConfigError, loadConfig } from './config/load-config.js'
 import type { Config } from './config/config.js'
@@ -10,14 +11,20 @@ export async function serve (config: Config): Promise<void> {
   // largest cost under load.
   const logStream = batchedDestination(1)
   const app = await buildApp(config, { logStream })
+  let metrics: MetricsServer | undefined
   // close-with-grace's own delay is a backstop beyond the grace that app.close() honours.
   closeWithGrace({ delay: config.shutdownGraceMs + 5_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
     await app.close()
+    await metrics?.close()
     logStream.flushSync()
   })
   await app.listen({ host: config.host, port: config.port })
+  if (config.metricsPort !== undefined) {
+    metrics = await startMetricsServer(app.metrics, config.host, config.metricsPort)
+    app.log.info({ url: metrics.url }, 'metrics listening')
+  }
 }
 
 /** `npm start`: configuration from the environment, one line and exit 1 when it is wrong. */

@@ -21,6 +21,20 @@ export function requireUser (identity: Identity | undefined): UserIdentity {
   return identity
 }
 
+/**
+ * Lower-cases A-Z only. Full Unicode case mapping folds look-alikes together
+ * (the Kelvin sign U+212A lower-cases to "k"), so it must never decide whether
+ * two email addresses match.
+ */
+export function asciiLower (value: string): string {
+  return value.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32))
+}
+
+/** What kind of identity acted, for the log line: `jwt:alice`, `api-key:alice`, `dev:alice`, `admin-key:ops`. */
+export function describeIdentity (identity: Identity): string {
+  return identity.kind === 'user' ? `${identity.via}:${identity.userId}` : `admin-key:${identity.name}`
+}
+
 /** The X-USER-ID to send upstream, if any. */
 export function upstreamUserId (identity: Identity): string | undefined {
   return identity.kind === 'user' ? identity.userId : undefined

@@ -1,10 +1,16 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose'
 import { AppError, errors } from '../errors/app-error.js'
-import type { JwtConfig } from '../config/config.js'
-import { isUsableUserId, type UserIdentity } from './identity.js'
+import { defaults, type JwtConfig } from '../config/config.js'
+import { asciiLower, isUsableUserId, type UserIdentity } from './identity.js'
 
 const ASYMMETRIC = ['RS256', 'ES256', 'EdDSA']
 const CLOCK_TOLERANCE_S = 30
+// After the key server failed, unknown kids wait this long before it is asked again.
+const JWKS_FAILURE_BACKOFF_MS = 10_000
+const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout'
+
+/** The identity provider could not give us its keys (now, or recently enough not to ask again). */
+class JwksUnavailable extends Error {}
 
 export interface JwtVerifierOptions {
   /** Verified tokens kept, so a token is verified once until it expires. */
@@ -26,7 +32,7 @@ function identityFrom (payload: JWTPayload, userClaim: string): UserIdentity {
   const raw = payload[userClaim]
   const userId = typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : raw
   if (!isUsableUserId(userId)) throw errors.unauthenticated(`Token claim ${userClaim} is missing or not a usable user id.`)
-  const email = payload.email_verified === true && typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined
+  const email = payload.email_verified === true && typeof payload.email === 'string' ? asciiLower(payload.email) : undefined
   return email ? { kind: 'user', userId, email, via: 'jwt' } : { kind: 'user', userId, via: 'jwt' }
 }
 
@@ -35,7 +41,7 @@ function explain (err: unknown): AppError {
   if (err instanceof joseErrors.JWTExpired) return errors.unauthenticated('Token has expired.')
   if (err instanceof joseErrors.JWTClaimValidationFailed) return errors.unauthenticated(`Token claim ${err.claim} is not accepted.`)
   if (err instanceof joseErrors.JWKSNoMatchingKey) return errors.unauthenticated('Token is signed with an unknown key.')
-  if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid) {
+  if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid || err instanceof JwksUnavailable) {
     return new AppError(503, 'UPSTREAM_UNAVAILABLE', 'The identity provider\'s keys could not be fetched.', { cause: err, headers: { 'retry-after': '5' } })
   }
   if (err instanceof joseErrors.JOSEError) return errors.unauthenticated('Token is invalid.')
@@ -53,14 +59,32 @@ export function createJwtVerifier (config: JwtConfig, options: JwtVerifierOption
   const cacheSize = options.cacheSize ?? 10_000
   const now = options.now ?? Date.now
   const secret = config.secret ? new TextEncoder().encode(config.secret) : undefined
-  const jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: options.jwksCooldownMs ?? 30_000, cacheMaxAge: 600_000, timeoutDuration: 5_000 }) : undefined
+  const remote = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: options.jwksCooldownMs ?? 30_000, cacheMaxAge: 600_000, timeoutDuration: 5_000 }) : undefined
+  // jose's cooldown counts from a successful fetch; while the key server fails, every
+  // unknown kid would fetch again. A failure holds further fetches off for a while.
+  let jwksFailedAt = -Infinity
+  const jwks: typeof remote = remote && (async (header, token) => {
+    if (now() - jwksFailedAt < JWKS_FAILURE_BACKOFF_MS) throw new JwksUnavailable('the JWKS endpoint failed recently')
+    try {
+      return await remote(header, token)
+    } catch (err) {
+      // No matching key is an answer about the token; anything else (a 5xx, a timeout,
+      // a body that is not a key set) is the key server failing.
+      if (err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JWKSMultipleMatchingKeys) throw err
+      jwksFailedAt = now()
+      throw new JwksUnavailable('the JWKS endpoint failed', { cause: err })
+    }
+  }) as typeof remote
+  const maxLifetimeS = config.maxLifetimeS ?? defaults.jwtMaxLifetimeS
   const base: JWTVerifyOptions = { clockTolerance: CLOCK_TOLERANCE_S, requiredClaims: ['exp'] }
   if (config.issuer) base.issuer = config.issuer
   if (config.audience) base.audience = config.audience
   const cache = new Map<string, { identity: UserIdentity, expiresAt: number }>()
 
   async function verify (token: string): Promise<{ identity: UserIdentity, exp: number }> {
-    const { alg } = decodeProtectedHeader(token)
+    const { alg, typ } = decodeProtectedHeader(token)
+    // A back-channel logout token is signed by the same keys but is no credential.
+    if (typeof typ === 'string' && typ.toLowerCase().replace(/^application\//, '') === 'logout+jwt') throw errors.unauthenticated('A logout token is not a bearer token.')
     let payload: JWTPayload
     if (alg === 'HS256' && secret) {
       payload = (await jwtVerify(token, secret, { ...base, algorithms: ['HS256'] })).payload
@@ -69,8 +93,15 @@ export function createJwtVerifier (config: JwtConfig, options: JwtVerifierOption
     } else {
       throw errors.unauthenticated(`Token algorithm ${String(alg)} is not accepted.`)
     }
-    // requiredClaims makes exp present; jose has checked it is a number.
-    return { identity: identityFrom(payload, config.userClaim), exp: payload.exp as number }
+    if (typeof payload.events === 'object' && payload.events !== null && BACKCHANNEL_LOGOUT_EVENT in payload.events) {
+      throw errors.unauthenticated('A logout token is not a bearer token.')
+    }
+    // requiredClaims makes exp present; jose has checked it is a number. A token that
+    // lives longer than allowed (`exp: 1e300`) is refused rather than trusted forever.
+    const exp = payload.exp as number
+    const issuedAt = typeof payload.iat === 'number' ? payload.iat : now() / 1000
+    if (exp - Math.min(issuedAt, now() / 1000) > maxLifetimeS + CLOCK_TOLERANCE_S) throw errors.unauthenticated(`Token lives longer than ${maxLifetimeS} s.`)
+    return { identity: identityFrom(payload, config.userClaim), exp }
   }
 
   const cached = (token: string): UserIdentity | undefined => {

@@ -1,7 +1,7 @@
 import { AppError, errors } from '../errors/app-error.js'
 import { OWNER_REPLICA_FIELDS, PUBLIC_REPLICA_FIELDS, type ReplicaViewT, type UpstreamReplica } from '../schemas/replicas.js'
 import type { CallContext, SensayClient } from '../upstream/sensay-client.js'
-import type { Identity } from './identity.js'
+import { asciiLower, type Identity } from './identity.js'
 
 interface CacheEntry { replica: UpstreamReplica, expiresAt: number }
 /** A lookup in flight; `stale` once the replica changed while it ran, so its answer is not cached. */
@@ -45,7 +45,7 @@ export class ReplicaAccess {
     if (ReplicaAccess.isPublic(replica)) return true
     const email = identity.kind === 'user' ? identity.email : undefined
     const allowlist = replica.whitelistEmails
-    return email !== undefined && Array.isArray(allowlist) && allowlist.some((e) => typeof e === 'string' && e.toLowerCase() === email)
+    return email !== undefined && Array.isArray(allowlist) && allowlist.some((e) => typeof e === 'string' && asciiLower(e) === email)
   }
 
   /** The caller's view: everything for the owner and admins, the public projection for others. */

@@ -4,6 +4,8 @@ import type { CallContext, SensayClient } from '../upstream/sensay-client.js'
 
 const SHARED_PREFIX = 'sensay-bff:user:'
 const SHARED_TTL_S = 7 * 24 * 3600
+/** Where instances tell each other that a user was deleted upstream. */
+export const DELETED_CHANNEL = 'sensay-bff:user-deleted'
 
 /**
  * Makes sure a Sensay user exists before acting as it: one POST /v1/users per
@@ -16,6 +18,8 @@ const SHARED_TTL_S = 7 * 24 * 3600
 export class UserProvisioner {
   readonly #known = new Map<string, true>()
   readonly #pending = new Map<string, Promise<void>>()
+  /** Called when a user is dropped from this instance's memory (tests wait on it). */
+  onDropped?: (userId: string) => void
 
   constructor (
     private readonly client: SensayClient,
@@ -39,10 +43,21 @@ export class UserProvisioner {
     return pending
   }
 
-  /** After the user is deleted upstream, the next request provisions it again. */
+  /**
+   * After the user is deleted upstream, the next request provisions it again,
+   * on every instance: the shared mark goes, and the others are told to drop
+   * the user from memory too.
+   */
   async forget (userId: string): Promise<void> {
-    this.#known.delete(userId)
+    this.drop(userId)
     await this.shared?.del(SHARED_PREFIX + userId).catch(() => 0)
+    await this.shared?.publish(DELETED_CHANNEL, userId).catch(() => 0)
+  }
+
+  /** Forgets a user in this instance only (another instance deleted it, or Sensay no longer knows it). */
+  drop (userId: string): void {
+    this.#known.delete(userId)
+    this.onDropped?.(userId)
   }
 
   async #provision (userId: string, ctx: CallContext): Promise<void> {

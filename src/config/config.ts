@@ -6,6 +6,8 @@ export interface JwtConfig {
   issuer?: string
   audience?: string
   userClaim: string
+  /** The longest a token may live (exp minus iat, or minus now without iat), in seconds; default 24 h. */
+  maxLifetimeS?: number
 }
 
 /** The typed configuration, made once at boot; buildApp takes nothing else. */
@@ -33,6 +35,8 @@ export interface Config {
   upstreamTimeoutMs: number
   bodyLimitBytes: number
   trustProxy: boolean | number | string[]
+  /** Where GET /metrics is served (a second listener on `host`); undefined: nowhere. */
+  metricsPort?: number
   logLevel: string
   replicaCacheTtlMs: number
   /** Longest silence between two chunks of a streamed answer. */
@@ -52,6 +56,7 @@ export interface Config {
 }
 
 export const defaults = {
+  jwtMaxLifetimeS: 86_400,
   sensayBaseUrl: 'https://api.sensay.io',
   apiVersion: '2025-03-25',
   host: '0.0.0.0',

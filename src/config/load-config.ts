@@ -54,15 +54,29 @@ function readSecretFile (variable: string, path: string): string {
   return value
 }
 
+// A number is a hop count (`1`: the one load balancer in front), never a boolean.
 function parseTrustProxy (value: string | undefined): Config['trustProxy'] {
   if (value === undefined) return false
-  if (/^(true|false|1|0|yes|no)$/.test(value)) return bool(value)
-  if (/^[0-9]+$/.test(value)) return Number(value)
+  if (/^(true|false|yes|no)$/.test(value)) return bool(value)
+  if (/^[0-9]+$/.test(value)) return Number(value) === 0 ? false : Number(value)
   const list = value.split(',').map((s) => s.trim()).filter(Boolean)
   if (list.length === 0 || list.some((s) => !/^[0-9a-fA-F:./]+$/.test(s))) {
     throw new ConfigError('TRUST_PROXY', 'must be true, false, a hop count or comma-separated addresses/CIDRs')
   }
   return list
+}
+
+function parseMetricsPort (env: Env): number | undefined {
+  if (env.METRICS_PORT === undefined) return undefined
+  const port = int(env, 'METRICS_PORT', 0, 1, 65535)
+  if (port === int(env, 'PORT', defaults.port, 0, 65535)) throw new ConfigError('METRICS_PORT', 'must differ from PORT (metrics are never served on the API port)')
+  return port
+}
+
+/** 127.0.0.0/8, ::1 and localhost: the same machine, where http:// exposes nothing. */
+export function isLoopback (hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '')
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
 function parseOrigins (value: string | undefined): string[] {
@@ -108,9 +122,25 @@ export function loadConfig (raw: RawEnv): Config {
     throw new ConfigError('AUTH_JWT_SECRET', 'or AUTH_JWKS_URL or API_KEYS_FILE is required: configure at least one auth method')
   }
 
+  if (env.AUTH_JWT_SECRET !== undefined && Buffer.byteLength(env.AUTH_JWT_SECRET) < 32) {
+    throw new ConfigError('AUTH_JWT_SECRET', 'must be at least 32 bytes (a shorter HS256 secret can be brute-forced)')
+  }
+  if (env.AUTH_JWKS_URL !== undefined) {
+    // Without them, any token the identity provider signed would do: other APIs' access tokens, other clients' ID tokens.
+    if (env.AUTH_JWT_ISSUER === undefined) throw new ConfigError('AUTH_JWT_ISSUER', 'is required with AUTH_JWKS_URL')
+    if (env.AUTH_JWT_AUDIENCE === undefined) throw new ConfigError('AUTH_JWT_AUDIENCE', 'is required with AUTH_JWKS_URL')
+  }
+
   const baseUrl = new URL(env.SENSAY_BASE_URL ?? defaults.sensayBaseUrl)
   if (baseUrl.search || baseUrl.hash || baseUrl.username) {
     throw new ConfigError('SENSAY_BASE_URL', 'must be a plain base URL without query, fragment or credentials')
+  }
+  // The organization secret travels in a header: never in clear text over a network.
+  if (baseUrl.protocol === 'http:' && !isLoopback(baseUrl.hostname) && !bool(env.SENSAY_ALLOW_INSECURE_UPSTREAM ?? 'false')) {
+    throw new ConfigError('SENSAY_BASE_URL', 'must be https:// (http:// only on a loopback address, or with SENSAY_ALLOW_INSECURE_UPSTREAM=true for a local emulator)')
+  }
+  if (env.AUTH_JWKS_URL !== undefined && new URL(env.AUTH_JWKS_URL).protocol === 'http:' && !isLoopback(new URL(env.AUTH_JWKS_URL).hostname)) {
+    throw new ConfigError('AUTH_JWKS_URL', 'must be https:// (http:// only on a loopback address)')
   }
 
   return {
@@ -125,7 +155,8 @@ export function loadConfig (raw: RawEnv): Config {
       jwksUrl: env.AUTH_JWKS_URL,
       issuer: env.AUTH_JWT_ISSUER,
       audience: env.AUTH_JWT_AUDIENCE,
-      userClaim: env.AUTH_USER_CLAIM ?? defaults.userClaim
+      userClaim: env.AUTH_USER_CLAIM ?? defaults.userClaim,
+      maxLifetimeS: int(env, 'AUTH_JWT_MAX_LIFETIME_S', defaults.jwtMaxLifetimeS, 60, 31_536_000)
     },
     apiKeys,
     devAuth: false,
@@ -140,6 +171,7 @@ export function loadConfig (raw: RawEnv): Config {
     upstreamTimeoutMs: int(env, 'UPSTREAM_TIMEOUT_MS', defaults.upstreamTimeoutMs, 1, 600_000),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', defaults.bodyLimitBytes, 1, 104_857_600),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    metricsPort: parseMetricsPort(env),
     logLevel: env.LOG_LEVEL ?? defaults.logLevel,
     replicaCacheTtlMs: int(env, 'REPLICA_CACHE_TTL_MS', defaults.replicaCacheTtlMs, 0, 3_600_000),
     streamIdleTimeoutMs: int(env, 'STREAM_IDLE_TIMEOUT_MS', defaults.streamIdleTimeoutMs, 1, 3_600_000),

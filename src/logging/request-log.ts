@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { describeIdentity } from '../auth/identity.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,10 +27,12 @@ export const requestLog = fp(async (app) => {
       method: request.method,
       route: request.route?.url ?? 'unmatched',
       status,
-      ms: Math.round(elapsedMs * 100) / 100
+      ms: Math.round(elapsedMs * 100) / 100,
+      // The client's address as TRUST_PROXY lets us know it: who tried what.
+      ip: request.ip
     }
     if (aborted) line.aborted = true
-    if (identity) line.user = identity.kind === 'user' ? identity.userId : `admin:${identity.name}`
+    if (identity) line.user = describeIdentity(identity)
     if (upstream) {
       line.upstreamStatus = upstream.status
       line.upstreamMs = Math.round(upstream.latencyMs * 100) / 100

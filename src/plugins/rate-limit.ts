@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import { addressKey } from './address-key.js'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { AppError } from '../errors/app-error.js'
@@ -37,7 +38,7 @@ function identityKey (request: FastifyRequest): string {
   const identity = request.identity
   if (identity?.kind === 'user') return `u:${identity.userId}`
   if (identity?.kind === 'admin') return `k:${identity.name}`
-  return `ip:${request.ip}`
+  return `ip:${addressKey(request.ip)}`
 }
 
 function tooMany (seconds: number, headers: Record<string, string>, what = 'requests'): AppError {
@@ -68,13 +69,13 @@ export const rateLimitPlugin = fp<RateLimitOptions>(async (app, options) => {
     }
     general = limiter(options.max, (r) => `g:${identityKey(r)}`)
     chat = limiter(options.chatMax, (r) => `c:${identityKey(r)}`)
-    authFailures = limiter(options.authFailureMax, (r) => `a:${r.ip}`)
+    authFailures = limiter(options.authFailureMax, (r) => `a:${addressKey(r.ip)}`)
   } else {
     const windows = new LocalWindows(options.windowMs)
     app.addHook('onClose', (_app, done) => { windows.close(); done() })
     general = (r, increment) => windows.hit(`g:${identityKey(r)}`, options.max, increment)
     chat = (r, increment) => windows.hit(`c:${identityKey(r)}`, options.chatMax, increment)
-    authFailures = (r, increment) => windows.hit(`a:${r.ip}`, options.authFailureMax, increment)
+    authFailures = (r, increment) => windows.hit(`a:${addressKey(r.ip)}`, options.authFailureMax, increment)
   }
 
   let outage = false

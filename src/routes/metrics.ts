@@ -20,7 +20,7 @@ declare module 'fastify' {
 
 const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
 
-/** Prometheus metrics at /metrics: requests by route template, method and status, and process metrics. */
+/** Prometheus metrics: requests by route template, method and status, and process metrics; served by metrics-server.ts on METRICS_PORT. */
 export const metricsPlugin = fp(async (app) => {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
@@ -68,10 +68,5 @@ export const metricsPlugin = fp(async (app) => {
       }
       histogram.observe(request.upstream.latencyMs / 1000)
     }
-  })
-
-  app.get('/metrics', { config: { unlimited: true }, schema: { hide: true } }, async (_request, reply) => {
-    reply.type(registry.contentType)
-    return registry.metrics()
   })
 }, { name: 'metrics' })

@@ -16,6 +16,22 @@ const tags = ['Replicas']
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
+ * Sensay's slug conflict names the slug and says it exists, which confirms a
+ * private replica's slug to anyone who guesses it: the client hears only that
+ * the slug cannot be used.
+ */
+async function slugConflictsHidden<T> (call: Promise<T>): Promise<T> {
+  try {
+    return await call
+  } catch (err) {
+    if (err instanceof AppError && err.statusCode === 409) {
+      throw new AppError(409, 'SLUG_UNAVAILABLE', 'This slug is unavailable; choose another.', { cause: err })
+    }
+    throw err
+  }
+}
+
+/**
  * Who the new replica belongs to. A user creates for themselves (`ownerID`,
  * when sent, must name them); an admin key names an existing Sensay user.
  */
@@ -59,9 +75,9 @@ export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const identity = request.identity!
     const ownerID = await ownerForCreate(identity, request.body.ownerID, app.sensay, callContext(request))
-    const { body } = await app.sensay.json<ReplicaCreatedResponseT>({
+    const { body } = await slugConflictsHidden(app.sensay.json<ReplicaCreatedResponseT>({
       method: 'POST', path: '/v1/replicas', userId: upstreamUserId(identity), body: { ...declaredOnly(ReplicaCreateInput, request.body), ownerID }
-    }, callContext(request))
+    }, callContext(request)))
     return reply.code(201).send(body)
   })
 
@@ -87,9 +103,9 @@ export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // Dropped before and after the write: a lookup racing the change must not cache the old state.
     access.invalidate(replicaUUID)
     try {
-      const { body } = await app.sensay.json<{ success: boolean }>({
+      const { body } = await slugConflictsHidden(app.sensay.json<{ success: boolean }>({
         method: 'PUT', path: `/v1/replicas/${replicaUUID}`, userId: upstreamUserId(identity), body: { ...request.body, ownerID: replica.ownerID }
-      }, callContext(request))
+      }, callContext(request)))
       return body
     } finally {
       access.invalidate(replicaUUID)

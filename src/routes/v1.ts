@@ -15,15 +15,17 @@ import { conversationsRoutes } from './conversations.js'
  */
 export async function v1Routes (app: FastifyInstance, options: ChatOptions): Promise<void> {
   // A token verified before skips straight to the rate limit, synchronously
-  // when the limits are counted in-process. Anything else: too many failed
-  // attempts from this address is a 429 before the credential is checked, and
-  // a failure counts towards that.
+  // when the limits are counted in-process. Anything else is verified first: a
+  // valid credential is never locked out by other people's failed attempts from
+  // the same address. A failure counts; past the limit it is a 429, not a 401.
   const firstSight = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    await app.checkAuthFailures(request)
     try {
       await app.authenticate(request)
     } catch (err) {
-      if ((err as { statusCode?: number }).statusCode === 401) await app.countAuthFailure(request)
+      if ((err as { statusCode?: number }).statusCode === 401) {
+        await app.checkAuthFailures(request)
+        await app.countAuthFailure(request)
+      }
       throw err
     }
     await app.limitRequest(request, reply)

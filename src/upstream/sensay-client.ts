@@ -217,7 +217,7 @@ export class SensayClient {
     const body = parseJson(text) as UpstreamErrorBody | undefined
     const upstreamRequestId = info.requestId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined)
     if (upstreamRequestId && !info.requestId) info.requestId = upstreamRequestId
-    throw fromUpstreamStatus(statusCode, body, headers, upstreamRequestId)
+    throw fromUpstreamStatus(statusCode, body, headers, upstreamRequestId, (text) => text.replaceAll(this.#secret, '[redacted]'))
   }
 
   /** A JSON call: resolves with the parsed 2xx body, or throws the mapped AppError. */

@@ -22,13 +22,14 @@ export function retryAfterSeconds (header: string | string[] | undefined, fallba
  * caller's request keep their status, message and code; everything that
  * speaks of Sensay's own health becomes a 5xx with a generic message.
  */
-export function fromUpstreamStatus (status: number, body: UpstreamErrorBody | undefined, headers: Record<string, string | string[] | undefined>, upstreamRequestId?: string): AppError {
+export function fromUpstreamStatus (status: number, body: UpstreamErrorBody | undefined, headers: Record<string, string | string[] | undefined>, upstreamRequestId?: string, scrub: (text: string) => string = (text) => text): AppError {
   const options = { upstreamRequestId }
   if (status === 401 || status === 403) return errors.upstreamAuthFailed(options)
   if (status === 503) return errors.upstreamUnavailable(retryAfterSeconds(headers['retry-after']), options)
   if (status >= 500) return errors.upstreamError(options)
   if (status >= 400) {
-    const message = typeof body?.error === 'string' && body.error.length > 0 ? body.error.slice(0, 1000) : `The Sensay API answered ${status}.`
+    // Upstream's words reach the client: never with anything of ours in them.
+    const message = typeof body?.error === 'string' && body.error.length > 0 ? scrub(body.error).slice(0, 1000) : `The Sensay API answered ${status}.`
     const code = typeof body?.error_code === 'string' && /^[A-Z0-9_]{1,64}$/.test(body.error_code)
       ? body.error_code
       : status === 429 ? 'UPSTREAM_RATE_LIMITED' : codeForStatus(status)

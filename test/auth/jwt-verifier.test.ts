@@ -144,3 +144,56 @@ describe('JWKS tokens', () => {
     await rejection(createJwtVerifier(hsConfig)(await signWith(rsa.privateKey, 'RS256', 'rsa-1')))
   })
 })
+
+describe('tokens that must not pass', () => {
+  const verify = createJwtVerifier(hsConfig)
+  const key = new TextEncoder().encode(JWT_SECRET)
+
+  it('a back-channel logout token (typ logout+jwt, or its event) is no bearer token', async () => {
+    const byType = await new SignJWT({ sub: 'a', events: {} }).setProtectedHeader({ alg: 'HS256', typ: 'logout+jwt' }).setIssuedAt().setExpirationTime('2m').sign(key)
+    expect((await rejection(verify(byType))).message).toMatch(/logout token/)
+    const byEvent = await new SignJWT({ sub: 'a', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } })
+      .setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('2m').sign(key)
+    expect((await rejection(verify(byEvent))).message).toMatch(/logout token/)
+  })
+
+  it('a token that lives longer than the maximum (24 h by default) is refused, whether exp is far or iat is old', async () => {
+    const forever = await new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(1e300).sign(key)
+    expect((await rejection(verify(forever))).message).toMatch(/lives longer/)
+    const now = Math.floor(Date.now() / 1000)
+    const old = await new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now - 30 * 86_400).setExpirationTime(now + 3600).sign(key)
+    expect((await rejection(verify(old))).message).toMatch(/lives longer/)
+    const day = await new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('23h').sign(key)
+    await expect(verify(day)).resolves.toMatchObject({ userId: 'a' })
+    const short = createJwtVerifier({ ...hsConfig, maxLifetimeS: 600 })
+    expect((await rejection(short(day))).statusCode).toBe(401)
+  })
+
+  it('an email is lower-cased in ASCII only: the Kelvin sign is not a k', async () => {
+    const kelvin = await verify(await signToken('k1', { email: '\u212Aarl@example.com', email_verified: true }))
+    expect(kelvin.email).toBe('\u212Aarl@example.com')
+    const plain = await verify(await signToken('k2', { email: 'KARL@Example.com', email_verified: true }))
+    expect(plain.email).toBe('karl@example.com')
+  })
+})
+
+describe('while the key server fails', () => {
+  it('unknown kids do not each trigger a fetch: one attempt, then 503 at once for a while', async () => {
+    let fetches = 0
+    const failing = createServer((_req, res) => { fetches++; res.writeHead(500).end('down') })
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve))
+    try {
+      const verify = createJwtVerifier({ jwksUrl: `http://127.0.0.1:${(failing.address() as AddressInfo).port}/jwks.json`, userClaim: 'sub' })
+      const { privateKey } = await generateKeyPair('RS256')
+      const statuses: number[] = []
+      for (let i = 0; i < 10; i++) {
+        const token = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'RS256', kid: `kid-${i}` }).setExpirationTime('1h').sign(privateKey)
+        statuses.push((await rejection(verify(token))).statusCode)
+      }
+      expect(statuses).toEqual(Array(10).fill(503))
+      expect(fetches).toBe(1)
+    } finally {
+      await new Promise((resolve) => failing.close(resolve))
+    }
+  })
+})

@@ -46,6 +46,14 @@ describe('visibility from upstream data that is not well-formed fails closed', (
     expect(ReplicaAccess.isOwner(user, replica)).toBe(false)
   })
 
+  it('an allowlist match is ASCII case-insensitive only: a Kelvin sign does not match a k', () => {
+    const kelvin = { kind: 'user', userId: 'k', email: '\u212Aarl@example.com', via: 'jwt' } as const
+    expect(ReplicaAccess.canSee(kelvin, { ownerID: 'o', private: true, whitelistEmails: ['karl@example.com'] })).toBe(false)
+    const karl = { kind: 'user', userId: 'k', email: 'karl@example.com', via: 'jwt' } as const
+    expect(ReplicaAccess.canSee(karl, { ownerID: 'o', private: true, whitelistEmails: ['\u212Aarl@example.com'] })).toBe(false)
+    expect(ReplicaAccess.canSee(karl, { ownerID: 'o', private: true, whitelistEmails: ['KARL@example.com'] })).toBe(true)
+  })
+
   it('only false or absent is public', () => {
     expect(ReplicaAccess.canSee(user, { ownerID: 'o', private: false })).toBe(true)
     expect(ReplicaAccess.canSee(user, { ownerID: 'o' })).toBe(true)

@@ -41,7 +41,7 @@ describe('loadConfig', () => {
   it('reads the secret from SENSAY_ORGANIZATION_SECRET_FILE, trimmed', () => {
     const file = join(dir, 'secret')
     writeFileSync(file, 'from-file\n')
-    expect(loadConfig({ SENSAY_ORGANIZATION_SECRET_FILE: file, AUTH_JWT_SECRET: 'k' }).organizationSecret).toBe('from-file')
+    expect(loadConfig({ SENSAY_ORGANIZATION_SECRET_FILE: file, AUTH_JWT_SECRET: 'k'.repeat(32) }).organizationSecret).toBe('from-file')
   })
 
   it('loads API keys from API_KEYS_FILE as the only auth method', () => {
@@ -56,6 +56,9 @@ describe('loadConfig', () => {
     expect(config.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1'])
     expect(loadConfig({ ...minimal, TRUST_PROXY: 'true' }).trustProxy).toBe(true)
     expect(loadConfig({ ...minimal, TRUST_PROXY: '2' }).trustProxy).toBe(2)
+    // "1" is one hop (the load balancer in front), not "trust every hop".
+    expect(loadConfig({ ...minimal, TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(loadConfig({ ...minimal, TRUST_PROXY: '0' }).trustProxy).toBe(false)
   })
 
   it.each([
@@ -70,12 +73,32 @@ describe('loadConfig', () => {
     [{ ...minimal, CORS_ORIGINS: 'https://a.example/path' }, 'CORS_ORIGINS'],
     [{ ...minimal, REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ ...minimal, API_KEYS_FILE: '/nonexistent/keys.json' }, 'API_KEYS_FILE'],
-    [{ SENSAY_ORGANIZATION_SECRET_FILE: '/nonexistent/secret', AUTH_JWT_SECRET: 'k' }, 'SENSAY_ORGANIZATION_SECRET_FILE']
+    [{ SENSAY_ORGANIZATION_SECRET_FILE: '/nonexistent/secret', AUTH_JWT_SECRET: 'k'.repeat(32) }, 'SENSAY_ORGANIZATION_SECRET_FILE'],
+    [{ ...minimal, AUTH_JWT_SECRET: 'k' }, 'AUTH_JWT_SECRET'],
+    [{ ...minimal, AUTH_JWT_SECRET: 'k'.repeat(31) }, 'AUTH_JWT_SECRET'],
+    [{ ...minimal, AUTH_JWKS_URL: 'https://id.example/jwks.json', AUTH_JWT_AUDIENCE: 'bff' }, 'AUTH_JWT_ISSUER'],
+    [{ ...minimal, AUTH_JWKS_URL: 'https://id.example/jwks.json', AUTH_JWT_ISSUER: 'https://id.example' }, 'AUTH_JWT_AUDIENCE'],
+    [{ ...minimal, AUTH_JWKS_URL: 'http://id.example/jwks.json', AUTH_JWT_ISSUER: 'https://id.example', AUTH_JWT_AUDIENCE: 'bff' }, 'AUTH_JWKS_URL'],
+    [{ ...minimal, SENSAY_BASE_URL: 'http://sensay.internal' }, 'SENSAY_BASE_URL'],
+    [{ ...minimal, METRICS_PORT: '3000' }, 'METRICS_PORT']
   ])('names the variable at fault (%#)', (env, variable) => {
     const err = failure(env as Record<string, string>)
     expect(err.variable).toBe(variable)
     expect(err.message).toMatch(new RegExp(`^Invalid configuration: ${variable} `))
     expect(err.message).not.toContain('\n')
+  })
+
+  it('allows http:// upstream only on loopback or when told to (the compose emulator profile)', () => {
+    expect(loadConfig({ ...minimal, SENSAY_BASE_URL: 'http://127.0.0.1:4000' }).sensayBaseUrl).toBe('http://127.0.0.1:4000')
+    expect(loadConfig({ ...minimal, SENSAY_BASE_URL: 'http://[::1]:4000' }).sensayBaseUrl).toBe('http://[::1]:4000')
+    expect(loadConfig({ ...minimal, SENSAY_BASE_URL: 'http://emulator:4000', SENSAY_ALLOW_INSECURE_UPSTREAM: 'true' }).sensayBaseUrl).toBe('http://emulator:4000')
+  })
+
+  it('reads METRICS_PORT and the token lifetime', () => {
+    expect(loadConfig(minimal).metricsPort).toBeUndefined()
+    expect(loadConfig({ ...minimal, METRICS_PORT: '9100' }).metricsPort).toBe(9100)
+    expect(loadConfig(minimal).jwt.maxLifetimeS).toBe(86_400)
+    expect(loadConfig({ ...minimal, AUTH_JWT_MAX_LIFETIME_S: '3600' }).jwt.maxLifetimeS).toBe(3600)
   })
 
   it('never puts a secret value in the error', () => {
@@ -100,7 +123,7 @@ describe('npm start with a bad configuration', () => {
 describe('start-up with unusual but valid values', () => {
   it('builds the app with a very short organization secret', async () => {
     const { buildApp } = await import('../../src/app.js')
-    const app = await buildApp(loadConfig({ SENSAY_ORGANIZATION_SECRET: 'x', AUTH_JWT_SECRET: 'k' }), { logStream: { write: () => true } })
+    const app = await buildApp(loadConfig({ SENSAY_ORGANIZATION_SECRET: 'x', AUTH_JWT_SECRET: 'k'.repeat(32) }), { logStream: { write: () => true } })
     try {
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200)
     } finally {

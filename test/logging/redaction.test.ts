@@ -62,7 +62,7 @@ describe('logs', () => {
     for (const line of requestLines) {
       expect(line).toEqual(expect.objectContaining({ reqId: expect.any(String), method: expect.any(String), route: expect.any(String), status: expect.any(Number), ms: expect.any(Number) }))
     }
-    expect(requestLines.find((l) => l.route === '/v1/replicas/:replicaUUID/chat/completions')).toMatchObject({ user: 'logan', upstreamStatus: 200, upstreamRequestId: expect.stringMatching(/^emu::/) })
+    expect(requestLines.find((l) => l.route === '/v1/replicas/:replicaUUID/chat/completions')).toMatchObject({ user: 'jwt:logan', ip: '127.0.0.1', upstreamStatus: 200, upstreamRequestId: expect.stringMatching(/^emu::/) })
     expect(requestLines.find((l) => l.status === 502)).toMatchObject({ msg: 'request failed', err: expect.anything() })
 
     const text = h.logs.join('\n')

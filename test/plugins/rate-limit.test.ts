@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import type { Config } from '../../src/config/config.js'
-import { baseConfig, captureStream, signToken, startHarness, type Harness } from '../helpers/harness.js'
+import { ADMIN_KEY, baseConfig, captureStream, signToken, startHarness, type Harness } from '../helpers/harness.js'
 import { cuttableRedis, startRedis, type TestRedis } from '../helpers/redis.js'
 import type { EmuReplica } from '../../src/emulator/state.js'
 
@@ -84,17 +84,17 @@ describe('rate limits', () => {
     for (let i = 0; i < 3; i++) expect((await bff.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200)
   })
 
-  it('stops brute force: after too many failed authentications an address gets 429, even with a valid token', async () => {
+  it('slows brute force: past too many failed authentications, a failing credential gets 429; a valid one still passes', async () => {
     const bff = await app({ trustProxy: true, rateLimit: { authFailureMax: 3 } })
     const ip = `172.16.${Math.floor(Math.random() * 250)}.9`
     const statuses = []
-    for (let i = 0; i < 4; i++) statuses.push((await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': `guess-${i}`, 'x-forwarded-for': ip } })).statusCode)
-    expect(statuses).toEqual([401, 401, 401, 429])
+    for (let i = 0; i < 5; i++) statuses.push((await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': `guess-${i}`, 'x-forwarded-for': ip } })).statusCode)
+    expect(statuses).toEqual([401, 401, 401, 429, 429])
+    const guess = await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { authorization: 'Bearer guess', 'x-forwarded-for': ip } })
+    expect(guess.statusCode).toBe(429)
+    expect(guess.json().error).toMatch(/failed authentication/)
     const valid = await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { ...(await auth(user())), 'x-forwarded-for': ip } })
-    expect(valid.statusCode).toBe(429)
-    expect(valid.json().error).toMatch(/failed authentication/)
-    const elsewhere = await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { ...(await auth(user())), 'x-forwarded-for': `${ip}9` } })
-    expect(elsewhere.statusCode).toBe(200)
+    expect(valid.statusCode).toBe(200)
   })
 })
 
@@ -151,5 +151,56 @@ describe('provisioning on Redis', () => {
     expect((await two.inject({ method: 'GET', url: '/v1/users/me', headers })).statusCode).toBe(200)
     const posts = h.emu.callsTo('POST', '/v1/users').filter((c) => (c.body as { id?: string })?.id === id).length
     expect(posts - before).toBe(1)
+  })
+})
+
+describe('account deletion, seen by every instance', () => {
+  it('a user deleted through one instance is provisioned again on the next request through another', async () => {
+    const redisUrl = redis.url
+    const a = await app({ redisUrl })
+    const b = await app({ redisUrl })
+    const sub = user()
+    const headers = await auth(sub)
+    expect((await a.inject({ method: 'GET', url: '/v1/users/me', headers })).statusCode).toBe(200)
+    expect((await b.inject({ method: 'GET', url: '/v1/users/me', headers })).statusCode).toBe(200)
+    const dropped = new Promise<string>((resolve) => { b.provisioner.onDropped = resolve })
+    expect((await a.inject({ method: 'DELETE', url: '/v1/users/me', headers })).statusCode).toBe(204)
+    expect(await dropped).toBe(sub)
+    const again = await b.inject({ method: 'GET', url: '/v1/users/me', headers })
+    expect(again.statusCode).toBe(200)
+    expect(h.emu.state.users.has(sub)).toBe(true)
+  })
+
+  it('without Redis, Sensay saying the user is gone makes the next request provision it again', async () => {
+    const a = await app()
+    const sub = user()
+    const headers = await auth(sub)
+    expect((await a.inject({ method: 'GET', url: '/v1/users/me', headers })).statusCode).toBe(200)
+    h.emu.state.users.delete(sub) // deleted elsewhere
+    expect((await a.inject({ method: 'GET', url: '/v1/users/me', headers })).statusCode).toBe(404)
+    expect((await a.inject({ method: 'GET', url: '/v1/users/me', headers })).statusCode).toBe(200)
+  })
+})
+
+describe('limits by network and by credential', () => {
+  it('IPv6 clients are counted by their /64', async () => {
+    const bff = await app({ trustProxy: true, rateLimit: { authFailureMax: 2 } })
+    const statuses: number[] = []
+    for (let i = 1; i <= 3; i++) {
+      const res = await bff.inject({ method: 'GET', url: '/v1/users/me', headers: { authorization: 'Bearer nope', 'x-forwarded-for': `2001:db8:77:1::${i}` } })
+      statuses.push(res.statusCode)
+    }
+    expect(statuses).toEqual([401, 401, 429])
+  })
+
+  it('a valid API key is not locked out by other people\'s failed attempts from its address', async () => {
+    const bff = await app({ rateLimit: { authFailureMax: 2 } })
+    for (let i = 0; i < 5; i++) await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': 'wrong-key' } })
+    const locked = await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': 'wrong-key' } })
+    expect(locked.statusCode).toBe(429)
+    const valid = await bff.inject({ method: 'GET', url: '/v1/replicas', headers: { 'x-api-key': ADMIN_KEY } })
+    expect(valid.statusCode).toBe(200)
+    const fresh = await bff.inject({ method: 'GET', url: '/v1/users/me', headers: await auth(user()) })
+    expect(fresh.statusCode).toBe(200)
   })
 })

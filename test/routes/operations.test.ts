@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startMetricsServer } from '../../src/metrics/metrics-server.js'
 import { startHarness, type Harness } from '../helpers/harness.js'
 
 let h: Harness
@@ -26,13 +27,22 @@ describe('operations routes', () => {
     expect(down.json()).toMatchObject({ status: 'not ready', checks: { upstream: 'status 500' } })
   })
 
-  it('/metrics speaks Prometheus and counts requests by route template', async () => {
+  it('/metrics speaks Prometheus on its own listener, counting requests by route template; never on the API port', async () => {
     await h.app.inject({ method: 'GET', url: '/v1/replicas/00000000-0000-4000-8000-000000000000', headers: await h.as('alice') })
-    const res = await h.app.inject({ method: 'GET', url: '/metrics' })
-    expect(res.statusCode).toBe(200)
-    expect(res.headers['content-type']).toMatch(/^text\/plain/)
-    expect(res.body).toMatch(/http_requests_total\{route="\/v1\/replicas\/:replicaUUID",method="GET",status="404"\} 1/)
-    expect(res.body).toContain('process_cpu_user_seconds_total')
+    const metrics = await startMetricsServer(h.app.metrics, '127.0.0.1', 0)
+    try {
+      const res = await fetch(metrics.url)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/)
+      const body = await res.text()
+      expect(body).toMatch(/http_requests_total\{route="\/v1\/replicas\/:replicaUUID",method="GET",status="404"\} 1/)
+      expect(body).toContain('process_cpu_user_seconds_total')
+      expect((await fetch(metrics.url.replace('/metrics', '/v1/replicas'))).status).toBe(404)
+    } finally {
+      await metrics.close()
+    }
+    const onApi = await h.app.inject({ method: 'GET', url: '/metrics' })
+    expect(onApi.statusCode).toBe(404)
   })
 
   it('/openapi.json is an OpenAPI 3.1 document of the BFF\'s routes', async () => {

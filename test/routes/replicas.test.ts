@@ -203,10 +203,12 @@ describe('POST /v1/replicas', () => {
     expect(res.json().details[0]).toMatchObject({ field: 'name', message: 'is required' })
   })
 
-  it('passes an upstream 409 (slug taken) through', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: await h.as('alice'), payload: { ...validBody, slug: 'bob-public' } })
+  it('a slug conflict says the slug is unavailable, and nothing about whose it is', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/replicas', headers: await h.as('alice'), payload: { ...validBody, slug: 'bob-private' } })
     expect(res.statusCode).toBe(409)
-    expect(res.json()).toMatchObject({ error_code: 'SLUG_ALREADY_EXISTS' })
+    expect(res.json()).toMatchObject({ error_code: 'SLUG_UNAVAILABLE', error: 'This slug is unavailable; choose another.' })
+    expect(res.body).not.toContain('bob-private')
+    expect(res.body).not.toContain('already')
   })
 
   it('an admin key must name the owner', async () => {

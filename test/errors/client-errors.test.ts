@@ -1,0 +1,81 @@
+import { connect } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../src/app.js'
+import { SECRET, baseConfig, captureStream, startHarness, type Harness } from '../helpers/harness.js'
+import type { FastifyInstance } from 'fastify'
+
+// Requests Node refuses before Fastify sees them, and answers that quote us.
+
+let h: Harness
+let app: FastifyInstance
+let port: number
+
+beforeAll(async () => {
+  h = await startHarness()
+  app = await buildApp(baseConfig(h.emu.url), { logStream: captureStream([]), upstreamKeepAliveMs: 500, requestTimeoutMs: 500 })
+  port = Number(new URL(await app.listen({ host: '127.0.0.1', port: 0 })).port)
+})
+afterAll(async () => {
+  await app.close()
+  await h.close()
+})
+
+/** Writes raw bytes and reads the whole answer until the server closes. */
+function raw (bytes: string, keepOpen = false): Promise<{ text: string, ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const socket = connect(port, '127.0.0.1', () => { socket.write(bytes); if (!keepOpen) socket.end() })
+    let text = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => { text += chunk })
+    socket.on('close', () => resolve({ text, ms: performance.now() - started }))
+    socket.on('error', reject)
+  })
+}
+
+function parse (text: string) {
+  const [head = '', body = ''] = text.split('\r\n\r\n')
+  const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1])
+  const requestId = /\r\nX-Request-Id: ([^\r\n]+)/i.exec(head)?.[1]
+  return { status, requestId, body: JSON.parse(body) as Record<string, unknown> }
+}
+
+describe('what Node refuses, in the contract\'s shape', () => {
+  it('headers too large: 431 with the error shape and an X-Request-Id', async () => {
+    const { text } = await raw(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`)
+    const answer = parse(text)
+    expect(answer.status).toBe(431)
+    expect(answer.requestId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(answer.body).toEqual({ success: false, status: 431, error_code: 'HEADERS_TOO_LARGE', error: 'The request headers are too large.', request_id: answer.requestId, details: [] })
+  })
+
+  it('not HTTP: 400 with the error shape', async () => {
+    const answer = parse((await raw('NONSENSE\r\n\r\n')).text)
+    expect(answer.status).toBe(400)
+    expect(answer.body).toMatchObject({ success: false, status: 400, error_code: 'VALIDATION_FAILED' })
+  })
+
+  it('a request that does not arrive whole in time: 408, near the limit rather than a checking interval later', async () => {
+    const { text, ms } = await raw('GET /healthz HTTP/1.1\r\nHost: x\r\n', true)
+    expect(parse(text)).toMatchObject({ status: 408, body: { error_code: 'REQUEST_TIMEOUT' } })
+    expect(ms).toBeLessThan(2_500)
+  })
+})
+
+describe('upstream words that reach the client', () => {
+  it('an upstream 4xx message quoting the organization secret is scrubbed', async () => {
+    h.emu.state.addUser('bob')
+    const replica = h.emu.state.addReplica({ ownerID: 'bob', name: 'R' })
+    h.emu.faults.push({ method: 'POST', path: `/v1/replicas/${replica.uuid}/chat/completions`, status: 422, body: { success: false, error: `bad header X-ORGANIZATION-SECRET=${SECRET}` } })
+    const res = await h.app.inject({ method: 'POST', url: `/v1/replicas/${replica.uuid}/chat/completions`, headers: await h.as('alice'), payload: { content: 'hi' } })
+    expect(res.statusCode).toBe(422)
+    expect(res.body).not.toContain(SECRET)
+    expect(res.json().error).toBe('bad header X-ORGANIZATION-SECRET=[redacted]')
+  })
+
+  it('a query parameter a route does not define is refused on routes without query parameters too', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/v1/users/me?debug=1', headers: await h.as('alice') })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().details[0]).toEqual({ in: 'query', field: 'debug', message: 'is not accepted' })
+  })
+})
