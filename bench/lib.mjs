@@ -48,7 +48,7 @@ export function emulatorProcess (env = {}, cpu = 0) {
 export const PRODUCTION_NODE_FLAGS = JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync('Dockerfile', 'utf8'))?.[1] ?? '[]').filter((arg) => arg.startsWith('--'))
 
 /** A port free on 127.0.0.1 right now. */
-function freePort () {
+export function freePort () {
   return new Promise((resolve, reject) => {
     const server = net.createServer().once('error', reject)
     server.listen(0, '127.0.0.1', () => {
@@ -64,8 +64,8 @@ function freePort () {
  * /dev/null by default: a file the BFF writes, not a pipe the load generator
  * must read on its own CPU.
  */
-export async function startBff (env) {
-  const port = await freePort()
+export async function startBff (env, port) {
+  port ??= await freePort()
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the BFF under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
   const log = openSync(process.env.BENCH_LOG ?? '/dev/null', 'a')

@@ -3,13 +3,16 @@
 // bare reply-from proxy and against the upstream directly, same load, same run.
 import autocannon from 'autocannon'
 import { fixedRate, summarize } from './fixed-rate.mjs'
-import { SECRET, cpuOf, emulatorProcess, mb, pinning, rssOf, spawnNode, startBff, tokens } from './lib.mjs'
+import { Browser, logIn } from '../dist/emulator/browser-login.js'
+import { startIdentityProvider } from '../dist/emulator/identity-provider.js'
+import { SECRET, cpuOf, emulatorProcess, freePort, mb, pinning, rssOf, spawnNode, startBff, tokens } from './lib.mjs'
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const FIXED_RATE = Number(process.env.BENCH_RATE ?? 1000)
 const FIXED_CONNECTIONS = 20
+const SESSION_USERS = 50
 // Each target's fixed-rate load first runs this long unmeasured.
 const FIXED_WARMUP_S = 5
 
@@ -104,8 +107,31 @@ export async function throughputBench ({ only, fixed = true } = {}) {
   const users = await tokens(200)
   const emu = await emulatorProcess({ USERS: String(users.length) })
   const replica = emu.replica
-  const bffEnv = { SENSAY_BASE_URL: emu.url, RATE_LIMIT_MAX: '1000000000', RATE_LIMIT_CHAT_MAX: '1000000000' }
-  let bff = { ...(await startBff(bffEnv)), isBff: true }
+  // Browser sessions too: a real identity provider here, and users logged in through it.
+  const bffPort = await freePort()
+  const idp = await startIdentityProvider([{ client_id: 'bench', client_secret: 'bench-client-secret-0123456789', redirect_uris: [`http://127.0.0.1:${bffPort}/auth/callback`] }])
+  const bffEnv = {
+    SENSAY_BASE_URL: emu.url,
+    RATE_LIMIT_MAX: '1000000000',
+    RATE_LIMIT_CHAT_MAX: '1000000000',
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: 'bench',
+    OIDC_CLIENT_SECRET: 'bench-client-secret-0123456789',
+    PUBLIC_URL: `http://127.0.0.1:${bffPort}`,
+    SESSION_SECRET: 'bench-session-key-0123456789abcdef0123456789'
+  }
+  let bff = { ...(await startBff(bffEnv, bffPort)), isBff: true }
+  const sessionCookies = await Promise.all(Array.from({ length: SESSION_USERS }, async (_, i) => {
+    const browser = new Browser()
+    await logIn(browser, bff.url, `bench-session-${i}`)
+    return `bff_session=${browser.cookies(bff.url).get('bff_session')}`
+  }))
+  await idp.close()
+  let nextSession = 0
+  const withSession = (request) => {
+    request.headers = { ...request.headers, cookie: sessionCookies[nextSession++ % sessionCookies.length], 'x-csrf': '1' }
+    return request
+  }
   const reference = await startReference(emu.url)
   const direct = { url: emu.url, direct: true }
   let next = 0
@@ -116,14 +142,18 @@ export async function throughputBench ({ only, fixed = true } = {}) {
   const headersFor = (target) => target.direct
     ? { 'x-organization-secret': SECRET, 'x-user-id': 'bench-user-0', 'content-type': 'application/json' }
     : { 'content-type': 'application/json' }
+  /** A JSON chat turn; the BFF's requests get their identity from `setupRequest`. */
+  const jsonChat = (setupRequest) => (target) => ({
+    method: 'POST',
+    url: `${target.url}/v1/replicas/${replica.uuid}/chat/completions`,
+    headers: headersFor(target),
+    body: JSON.stringify({ content: 'Hello there', skip_chat_history: true, ...(target.isBff ? {} : { source: 'web' }) }),
+    requests: target.isBff ? [{ setupRequest }] : undefined
+  })
   const scenarios = {
-    'chat completion (POST, JSON)': (target) => ({
-      method: 'POST',
-      url: `${target.url}/v1/replicas/${replica.uuid}/chat/completions`,
-      headers: headersFor(target),
-      body: JSON.stringify({ content: 'Hello there', skip_chat_history: true, ...(target.isBff ? {} : { source: 'web' }) }),
-      requests: target.isBff ? [{ setupRequest: rotate }] : undefined
-    }),
+    'chat completion (POST, JSON)': jsonChat(rotate),
+    // The same chat from a browser session: the cookie and X-CSRF instead of a bearer token.
+    'chat completion, session cookie': jsonChat(withSession),
     // Sensay's stream byte for byte, for all three.
     'chat, Sensay stream (SSE)': (target) => ({
       method: 'POST',
@@ -162,7 +192,7 @@ export async function throughputBench ({ only, fixed = true } = {}) {
     const relay = { ...(await startReference(emu.url, 'bench/tcp-relay.mjs')), direct: true }
     // A fresh BFF: its RSS here is this load's, not the high-water mark of the runs above.
     await bff.stop()
-    bff = { ...(await startBff(bffEnv)), isBff: true }
+    bff = { ...(await startBff(bffEnv, bffPort)), isBff: true }
     await provision()
     try {
       const chat = (target) => {

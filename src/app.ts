@@ -6,6 +6,8 @@ import type { Config } from './config/config.js'
 import { loggerOptions } from './logging/logger.js'
 import { requestLog } from './logging/request-log.js'
 import { clientErrorHandler } from './errors/client-errors.js'
+import { sessionsPlugin } from './sessions/sessions-plugin.js'
+import { authRoutes } from './routes/auth.js'
 import { errorHandler } from './errors/error-handler.js'
 import { ErrorResponse } from './schemas/common.js'
 import { validatorCompiler } from './schemas/validator-compiler.js'
@@ -158,9 +160,11 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     keepAliveTimeoutMs: options.upstreamKeepAliveMs,
     shutdownGraceMs: config.shutdownGraceMs
   })
+  await app.register(sessionsPlugin, { config })
   await app.register(authenticate, { config })
   await app.register(accessPlugin, { replicaCacheTtlMs: config.replicaCacheTtlMs })
-  await app.register(docsRoutes)
+  await app.register(docsRoutes, { sessions: config.sessions !== undefined })
+  if (config.sessions) await app.register(authRoutes, { userClaim: config.jwt.userClaim, corsOrigins: config.corsOrigins })
   await app.register(healthRoutes, { readyCacheMs: config.readyCacheMs })
   await app.register(v1Routes, { prefix: '/v1', streamIdleTimeoutMs: config.streamIdleTimeoutMs, streamMaxDurationMs: config.streamMaxDurationMs })
   return app

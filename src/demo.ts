@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { startEmulator, streamFormatFrom } from './emulator/emulator.js'
+import { startIdentityProvider } from './emulator/identity-provider.js'
 import { loadConfig } from './config/load-config.js'
 import { fail, serve } from './server.js'
 
@@ -21,16 +22,43 @@ export async function demo (): Promise<void> {
   })
 
   const port = Number(process.env.PORT ?? 3000)
+  const base = `http://127.0.0.1:${port}`
+  // A real OpenID Connect provider on a random local port, with a login page that takes any name.
+  const client = { client_id: 'sensay-bff-demo', client_secret: randomBytes(24).toString('hex') }
+  const idp = await startIdentityProvider([{
+    ...client,
+    redirect_uris: [`${base}/auth/callback`],
+    post_logout_redirect_uris: [`${base}/`],
+    backchannel_logout_uri: `${base}/auth/backchannel-logout`
+  }])
   const config = {
     // The rest of the environment (rate limits, CORS, Redis...) applies to the demo too.
-    ...loadConfig({ ...process.env, SENSAY_ORGANIZATION_SECRET: secret, SENSAY_ORGANIZATION_SECRET_FILE: '', SENSAY_BASE_URL: emulator.url, HOST: '127.0.0.1', PORT: String(port), AUTH_JWT_SECRET: randomBytes(32).toString('hex') }),
+    ...loadConfig({
+      ...process.env,
+      SENSAY_ORGANIZATION_SECRET: secret,
+      SENSAY_ORGANIZATION_SECRET_FILE: '',
+      SENSAY_BASE_URL: emulator.url,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: client.client_id,
+      OIDC_CLIENT_SECRET: client.client_secret,
+      OIDC_CLIENT_SECRET_FILE: '',
+      PUBLIC_URL: base,
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      SESSION_SECRET_FILE: ''
+    }),
     devAuth: true
   }
   await serve(config)
-  const base = `http://127.0.0.1:${port}`
   process.stderr.write([
     '',
     `sensay-bff demo: ${base} -> Sensay emulator ${emulator.url} (dev auth: "Authorization: Bearer dev:<userId>")`,
+    `Identity provider (any user name, any password): ${idp.issuer}`,
+    '',
+    'Log in with a browser session (the browser keeps only a cookie), then see who you are:',
+    `  open ${base}/auth/login?returnTo=/auth/user`,
     '',
     'Chat with the demo replica:',
     `  curl -s ${base}/v1/replicas/${replica.uuid}/chat/completions -H 'Authorization: Bearer dev:alice' -H 'Content-Type: application/json' -d '{"content":"Hello!"}'`,

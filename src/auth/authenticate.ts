@@ -37,6 +37,17 @@ export const authenticate = fp<AuthenticateOptions>(async (app, { config }) => {
   const jwtConfigured = Boolean(config.jwt.secret ?? config.jwt.jwksUrl)
   const verifyJwt = jwtConfigured ? createJwtVerifier(config.jwt) : undefined
 
+  /** The browser session behind the cookie: only with no header credential (a stray cookie beside a bearer token is ignored). */
+  async function fromSession (request: FastifyRequest): Promise<Identity> {
+    const sessions = app.sessions
+    const id = sessions?.idFrom(request)
+    if (sessions === undefined || id === undefined) throw errors.unauthenticated()
+    const session = sessions.cached(id) ?? await sessions.load(id)
+    if (session === undefined) throw errors.unauthenticated('The session has ended; log in again.')
+    sessions.checkCsrf(request)
+    return sessions.identityOf(session)
+  }
+
   async function resolve (request: FastifyRequest): Promise<Identity> {
     const apiKey = request.headers['x-api-key']
     if (apiKey !== undefined) {
@@ -46,7 +57,7 @@ export const authenticate = fp<AuthenticateOptions>(async (app, { config }) => {
       return { kind: 'user', userId: key.userId as string, via: 'api-key' }
     }
     const authorization = request.headers.authorization
-    if (authorization === undefined) throw errors.unauthenticated()
+    if (authorization === undefined) return fromSession(request)
     const token = BEARER.exec(authorization)?.[1]
     if (!token) throw errors.unauthenticated('Authorization must be "Bearer <token>".')
     if (token.startsWith('dev:')) {
@@ -60,15 +71,31 @@ export const authenticate = fp<AuthenticateOptions>(async (app, { config }) => {
   }
 
   app.decorate('knownIdentity', (request: FastifyRequest) => {
-    if (!verifyJwt || request.headers['x-api-key'] !== undefined) return false
+    if (request.headers['x-api-key'] !== undefined) return false
+    if (request.headers.authorization === undefined) return knownSession(request)
+    if (!verifyJwt) return false
     const token = BEARER.exec(request.headers.authorization ?? '')?.[1]
     const identity = token === undefined ? undefined : verifyJwt.cached(token)
     if (identity === undefined) return false
     request.identity = identity
     return true
   })
+  /** A session this instance read recently, with the CSRF proofs present: no await. Anything else takes the full path. */
+  function knownSession (request: FastifyRequest): boolean {
+    const sessions = app.sessions
+    const id = sessions?.idFrom(request)
+    const identity = id === undefined ? undefined : sessions!.cachedIdentity(id)
+    if (identity === undefined) return false
+    try {
+      sessions!.checkCsrf(request)
+    } catch {
+      return false
+    }
+    request.identity = identity
+    return true
+  }
   app.decorateRequest('identity', undefined)
   app.decorate('authenticate', async (request: FastifyRequest) => {
     request.identity = await resolve(request)
   })
-}, { name: 'authenticate' })
+}, { name: 'authenticate', dependencies: ['sessions'] })

@@ -2,7 +2,7 @@ import { errors } from '../errors/app-error.js'
 
 /** Who is calling: an end user (sent upstream as X-USER-ID) or the organization. */
 export type Identity =
-  | { kind: 'user', userId: string, email?: string, via: 'jwt' | 'api-key' | 'dev' }
+  | { kind: 'user', userId: string, email?: string, via: 'jwt' | 'api-key' | 'dev' | 'session' }
   | { kind: 'admin', name: string, via: 'api-key' }
 
 export type UserIdentity = Extract<Identity, { kind: 'user' }>
@@ -30,7 +30,7 @@ export function asciiLower (value: string): string {
   return value.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32))
 }
 
-/** What kind of identity acted, for the log line: `jwt:alice`, `api-key:alice`, `dev:alice`, `admin-key:ops`. */
+/** What kind of identity acted, for the log line: `jwt:alice`, `session:alice`, `api-key:alice`, `dev:alice`, `admin-key:ops`. */
 export function describeIdentity (identity: Identity): string {
   return identity.kind === 'user' ? `${identity.via}:${identity.userId}` : `admin-key:${identity.name}`
 }

@@ -10,6 +10,21 @@ export interface JwtConfig {
   maxLifetimeS?: number
 }
 
+/** Browser sessions: the BFF holds the OpenID Connect login, the browser only a cookie. */
+export interface SessionConfig {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  /** The BFF's external URL; the redirect URI is this + /auth/callback. */
+  publicUrl: string
+  /** Cookie signing keys, newest first: older ones still verify, so keys can be rotated. */
+  secrets: string[]
+  /** A session unused this long ends. */
+  idleTimeoutS: number
+  /** A session ends this long after login, used or not. */
+  absoluteTimeoutS: number
+}
+
 /** The typed configuration, made once at boot; buildApp takes nothing else. */
 export interface Config {
   organizationSecret: string
@@ -20,6 +35,8 @@ export interface Config {
   corsOrigins: string[]
   jwt: JwtConfig
   apiKeys: ApiKey[]
+  /** Set when OIDC_ISSUER is: browser sessions on. */
+  sessions?: SessionConfig
   /** `Bearer dev:<id>` is accepted only when true; only the demo sets it. */
   devAuth: boolean
   redisUrl?: string
@@ -57,6 +74,8 @@ export interface Config {
 
 export const defaults = {
   jwtMaxLifetimeS: 86_400,
+  sessionIdleTimeoutS: 2 * 3600,
+  sessionAbsoluteTimeoutS: 24 * 3600,
   sensayBaseUrl: 'https://api.sensay.io',
   apiVersion: '2025-03-25',
   host: '0.0.0.0',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Value } from '@sinclair/typebox/value'
 import { EnvSchema, type Env } from './env-schema.js'
-import { defaults, type Config } from './config.js'
+import { defaults, type Config, type SessionConfig } from './config.js'
 import { parseApiKeys } from '../auth/api-keys.js'
 
 /** A configuration problem; its message is the one line printed before exiting. */
@@ -66,6 +66,34 @@ function parseTrustProxy (value: string | undefined): Config['trustProxy'] {
   return list
 }
 
+/** Browser sessions, all or nothing: OIDC_ISSUER turns them on and needs the rest. */
+function parseSessions (env: Env): SessionConfig | undefined {
+  if (env.OIDC_ISSUER === undefined) return undefined
+  const issuer = new URL(env.OIDC_ISSUER)
+  if (issuer.protocol === 'http:' && !isLoopback(issuer.hostname)) throw new ConfigError('OIDC_ISSUER', 'must be https:// (http:// only on a loopback address)')
+  if (env.OIDC_CLIENT_ID === undefined) throw new ConfigError('OIDC_CLIENT_ID', 'is required with OIDC_ISSUER')
+  if (env.OIDC_CLIENT_SECRET !== undefined && env.OIDC_CLIENT_SECRET_FILE !== undefined) throw new ConfigError('OIDC_CLIENT_SECRET_FILE', 'cannot be set together with OIDC_CLIENT_SECRET')
+  const clientSecret = env.OIDC_CLIENT_SECRET ?? (env.OIDC_CLIENT_SECRET_FILE ? readSecretFile('OIDC_CLIENT_SECRET_FILE', env.OIDC_CLIENT_SECRET_FILE) : undefined)
+  if (!clientSecret) throw new ConfigError('OIDC_CLIENT_SECRET', 'is required with OIDC_ISSUER (or OIDC_CLIENT_SECRET_FILE)')
+  if (env.PUBLIC_URL === undefined) throw new ConfigError('PUBLIC_URL', 'is required with OIDC_ISSUER (the redirect URI is PUBLIC_URL + /auth/callback)')
+  const publicUrl = new URL(env.PUBLIC_URL)
+  if (publicUrl.protocol === 'http:' && !isLoopback(publicUrl.hostname)) throw new ConfigError('PUBLIC_URL', 'must be https:// (session cookies are Secure; http:// only on a loopback address)')
+  if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET_FILE !== undefined) throw new ConfigError('SESSION_SECRET_FILE', 'cannot be set together with SESSION_SECRET')
+  const secretText = env.SESSION_SECRET ?? (env.SESSION_SECRET_FILE ? readSecretFile('SESSION_SECRET_FILE', env.SESSION_SECRET_FILE) : undefined)
+  if (!secretText) throw new ConfigError('SESSION_SECRET', 'is required with OIDC_ISSUER (or SESSION_SECRET_FILE)')
+  const secrets = secretText.split(',').map((k) => k.trim()).filter(Boolean)
+  if (secrets.length === 0 || secrets.some((k) => Buffer.byteLength(k) < 32)) throw new ConfigError('SESSION_SECRET', 'must list keys of at least 32 bytes each, newest first')
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret,
+    publicUrl: publicUrl.origin + publicUrl.pathname.replace(/\/+$/, ''),
+    secrets,
+    idleTimeoutS: int(env, 'SESSION_IDLE_TIMEOUT_S', defaults.sessionIdleTimeoutS, 60, 31_536_000),
+    absoluteTimeoutS: int(env, 'SESSION_ABSOLUTE_TIMEOUT_S', defaults.sessionAbsoluteTimeoutS, 60, 31_536_000)
+  }
+}
+
 function parseMetricsPort (env: Env): number | undefined {
   if (env.METRICS_PORT === undefined) return undefined
   const port = int(env, 'METRICS_PORT', 0, 1, 65535)
@@ -118,8 +146,9 @@ export function loadConfig (raw: RawEnv): Config {
       throw new ConfigError('API_KEYS_FILE', (err as Error).message)
     }
   }
-  if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL && apiKeys.length === 0) {
-    throw new ConfigError('AUTH_JWT_SECRET', 'or AUTH_JWKS_URL or API_KEYS_FILE is required: configure at least one auth method')
+  const sessions = parseSessions(env)
+  if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL && apiKeys.length === 0 && sessions === undefined) {
+    throw new ConfigError('AUTH_JWT_SECRET', 'or AUTH_JWKS_URL or API_KEYS_FILE or OIDC_ISSUER is required: configure at least one auth method')
   }
 
   if (env.AUTH_JWT_SECRET !== undefined && Buffer.byteLength(env.AUTH_JWT_SECRET) < 32) {
@@ -159,6 +188,7 @@ export function loadConfig (raw: RawEnv): Config {
       maxLifetimeS: int(env, 'AUTH_JWT_MAX_LIFETIME_S', defaults.jwtMaxLifetimeS, 60, 31_536_000)
     },
     apiKeys,
+    sessions,
     devAuth: false,
     redisUrl: env.REDIS_URL,
     rateLimit: {

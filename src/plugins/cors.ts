@@ -14,7 +14,7 @@ export const corsPlugin = fp<{ origins: string[] }>(async (app, { origins }) => 
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     // X-API-Version: Sensay's generated clients send it (the BFF sets its own upstream).
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-API-Key', 'X-Request-Id', 'X-API-Version'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-API-Key', 'X-Request-Id', 'X-API-Version', 'X-CSRF'],
     // The AI SDK reads its protocol headers; WWW-Authenticate says why a 401 happened.
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'WWW-Authenticate', 'X-Vercel-AI-UI-Message-Stream', 'X-Vercel-AI-Data-Stream'],
     maxAge: 600

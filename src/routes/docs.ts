@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 
 /** The BFF's own OpenAPI 3.1 document, generated from the route schemas, and a browsable page. */
-export const docsRoutes = fp(async (app) => {
+export const docsRoutes = fp<{ sessions?: boolean }>(async (app, { sessions }) => {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -15,10 +15,12 @@ export const docsRoutes = fp(async (app) => {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' }
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          // With browser sessions: the cookie set at /auth/callback (plus the X-CSRF: 1 header on every call).
+          ...(sessions ? { session: { type: 'apiKey', in: 'cookie', name: '__Host-bff_session' } } : {})
         }
       },
-      security: [{ bearer: [] }, { apiKey: [] }]
+      security: [{ bearer: [] }, { apiKey: [] }, ...(sessions ? [{ session: [] }] : [])]
     }
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })

@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import Provider, { type Context } from 'oidc-provider'
+
+export interface IdentityProviderClient {
+  client_id: string
+  client_secret: string
+  redirect_uris: string[]
+  post_logout_redirect_uris?: string[]
+  backchannel_logout_uri?: string
+}
+
+export interface IdentityProvider {
+  issuer: string
+  provider: Provider
+  close: () => Promise<void>
+}
+
+/**
+ * A real OpenID Connect provider (oidc-provider, certified) for the demo and
+ * the tests: its development login page takes any user name and any password,
+ * consent is implied for our clients (first party), PKCE is required, and
+ * back-channel and RP-initiated logout are on. Never started in production.
+ */
+export interface IdentityProviderOptions {
+  port?: number
+  host?: string
+  /** Signing keys (private JWKs); oidc-provider's development key when absent. Tests pass their own to sign logout tokens. */
+  jwks?: { keys: object[] }
+}
+
+export async function startIdentityProvider (clients: IdentityProviderClient[], { port = 0, host = '127.0.0.1', jwks }: IdentityProviderOptions = {}): Promise<IdentityProvider> {
+  const server: Server = createServer()
+  await new Promise<void>((resolve) => server.listen(port, host, resolve))
+  const issuer = `http://${host}:${(server.address() as AddressInfo).port}`
+  const provider = new Provider(issuer, {
+    clients: clients.map((c) => ({ grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_post', ...c })),
+    findAccount: async (_ctx: Context, sub: string) => ({
+      accountId: sub,
+      claims: async () => ({ sub, name: sub, email: `${sub.toLowerCase().replace(/[^a-z0-9._-]/g, '-')}@example.com`, email_verified: true })
+    }),
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    scopes: ['openid', 'email', 'profile'],
+    features: {
+      devInteractions: { enabled: true },
+      backchannelLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true }
+    },
+    pkce: { required: () => true },
+    // Our own clients need no consent screen: the grant is implied.
+    loadExistingGrant: async (ctx: Context) => {
+      const { client, session } = ctx.oidc
+      if (client === undefined || session?.accountId === undefined) return undefined
+      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId })
+      grant.addOIDCScope('openid email profile')
+      await grant.save()
+      return grant
+    },
+    cookies: { keys: ['sensay-bff-demo-identity-provider-cookie-key'] },
+    ...(jwks ? { jwks } : {})
+  })
+  server.on('request', provider.callback())
+  return {
+    issuer,
+    provider,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()) })
+  }
+}
