@@ -29,6 +29,12 @@ if (existsSync(src) && (!existsSync(built) || newest(src) > statSync(built).mtim
   }
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
 }
+// The playground (web/) is built beside it the same way, when its sources are here.
+const web = join(root, 'web')
+const page = join(root, 'dist', 'web', 'index.html')
+if (existsSync(join(web, 'build.mjs')) && (!existsSync(page) || newest(web) > statSync(page).mtimeMs)) {
+  execFileSync(process.execPath, [join(web, 'build.mjs')], { stdio: 'inherit' })
+}
 const mod = await import(join(root, 'dist', entry))
 const run = isDemo ? mod.demo : mod.main
 run().catch(mod.fail ?? ((err) => { console.error(err); process.exit(1) }))

@@ -8,6 +8,7 @@ import { requestLog } from './logging/request-log.js'
 import { clientErrorHandler } from './errors/client-errors.js'
 import { sessionsPlugin } from './sessions/sessions-plugin.js'
 import { authRoutes } from './routes/auth.js'
+import { playgroundPlugin } from './web/playground-plugin.js'
 import { errorHandler } from './errors/error-handler.js'
 import { ErrorResponse } from './schemas/common.js'
 import { validatorCompiler } from './schemas/validator-compiler.js'
@@ -165,6 +166,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(accessPlugin, { replicaCacheTtlMs: config.replicaCacheTtlMs })
   await app.register(docsRoutes, { sessions: config.sessions !== undefined })
   if (config.sessions) await app.register(authRoutes, { userClaim: config.jwt.userClaim, corsOrigins: config.corsOrigins })
+  if (config.playground) await app.register(playgroundPlugin)
   await app.register(healthRoutes, { readyCacheMs: config.readyCacheMs })
   await app.register(v1Routes, { prefix: '/v1', streamIdleTimeoutMs: config.streamIdleTimeoutMs, streamMaxDurationMs: config.streamMaxDurationMs })
   return app

@@ -47,12 +47,15 @@ export async function demo (): Promise<void> {
       OIDC_CLIENT_SECRET_FILE: '',
       PUBLIC_URL: base,
       SESSION_SECRET: randomBytes(32).toString('hex'),
-      SESSION_SECRET_FILE: ''
+      SESSION_SECRET_FILE: '',
+      PLAYGROUND: 'true'
     }),
     devAuth: true
   }
   await serve(config)
   process.stderr.write([
+    '',
+    `Playground: open ${base}/ (log in with any user name, or act as a dev user)`,
     '',
     `sensay-bff demo: ${base} -> Sensay emulator ${emulator.url} (dev auth: "Authorization: Bearer dev:<userId>")`,
     `Identity provider (any user name, any password): ${idp.issuer}`,

@@ -35,6 +35,8 @@ export interface Config {
   corsOrigins: string[]
   jwt: JwtConfig
   apiKeys: ApiKey[]
+  /** Serve the web playground at / (PLAYGROUND; on in the demo). */
+  playground?: boolean
   /** Set when OIDC_ISSUER is: browser sessions on. */
   sessions?: SessionConfig
   /** `Bearer dev:<id>` is accepted only when true; only the demo sets it. */

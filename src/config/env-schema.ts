@@ -20,6 +20,7 @@ export const EnvSchema = Type.Object({
   AUTH_JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1, description: 'a non-empty audience' })),
   AUTH_JWT_MAX_LIFETIME_S: Type.Optional(Int(60, 31_536_000)),
   SENSAY_ALLOW_INSECURE_UPSTREAM: Type.Optional(Type.String({ pattern: '^(true|false|1|0|yes|no)$', description: 'true or false' })),
+  PLAYGROUND: Type.Optional(Type.String({ pattern: '^(true|false|1|0|yes|no)$', description: 'true or false' })),
   OIDC_ISSUER: Type.Optional(Url),
   OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1, description: 'a client id' })),
   OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1, description: 'a non-empty secret' })),

@@ -189,6 +189,7 @@ export function loadConfig (raw: RawEnv): Config {
     },
     apiKeys,
     sessions,
+    playground: env.PLAYGROUND !== undefined && bool(env.PLAYGROUND),
     devAuth: false,
     redisUrl: env.REDIS_URL,
     rateLimit: {
