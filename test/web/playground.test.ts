@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startIdentityProvider, type IdentityProvider } from '../../src/emulator/identity-provider.js'
-import { PLAYGROUND_CSP } from '../../src/web/playground-plugin.js'
+import { PLAYGROUND_CSP } from '../../src/playground/playground-plugin.js'
 import { UNKNOWN_UUID, startHarness, type Harness } from '../helpers/harness.js'
 import { closedPort } from '../helpers/ports.js'
 import type { EmuReplica } from '../../src/emulator/state.js'
@@ -170,6 +170,10 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) violations.push(message.text()) })
     const res = await page.goto(`${bff}/`)
     expect(res?.headers()['content-security-policy']).toBe(PLAYGROUND_CSP)
+    // Served compressed as built: brotli for a browser that accepts it.
+    const script = await page.request.get(`${bff}/app.js`, { headers: { 'accept-encoding': 'br, gzip' } })
+    expect(script.headers()['content-encoding']).toBe('br')
+    expect((await page.request.get(`${bff}/playground-plugin.js`)).status()).toBe(404)
     await page.getByLabel('Dev user').waitFor()
     expect(violations).toEqual([])
     await page.addScriptTag({ content: 'window.injected = true' }).catch(() => undefined)

@@ -35,6 +35,8 @@ export const playgroundPlugin = fp(async (app) => {
     root: playgroundDir(),
     wildcard: false,
     index: ['index.html'],
+    // web/build.mjs writes .br and .gz beside each file.
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (res) => {
       res.header('content-security-policy', PLAYGROUND_CSP)
