@@ -6,6 +6,12 @@ import { printThroughputBench, throughputBench } from './throughput.mjs'
 
 const only = process.argv[2]
 console.log(`sensay-bff benchmark: node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`)
+// The machine's state: other work on this small VM moves every figure, the ratios least.
+const [load1, load5] = os.loadavg()
+console.log(`load average before the run: ${load1.toFixed(2)} (1 min), ${load5.toFixed(2)} (5 min)`)
+if (load1 > 0.25 * os.cpus().length) {
+  console.log(`WARNING: other processes are using CPU (load ${load1.toFixed(2)} on ${os.cpus().length} CPUs): absolute figures will be low; compare the BFF/reference ratios, and rerun when idle`)
+}
 if (!only || only === 'throughput') printThroughputBench(await throughputBench())
 if (only === 'chat') printThroughputBench(await throughputBench({ only: ['chat completion (POST, JSON)', 'chat completion, session cookie', 'chat, Sensay stream (SSE)', 'chat, AI SDK useChat (stream)'], fixed: false }))
 if (only === 'latency') printThroughputBench(await throughputBench({ only: [], fixed: true }))

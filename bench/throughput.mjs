@@ -61,7 +61,9 @@ async function compare (targets, scenario, extra = {}) {
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, t] of targets.entries()) runs[i].push(await measureOnce(t, scenario, t.rss, extra))
   }
-  return runs.map((r) => ({
+  return runs.map((r, i) => ({
+    // The BFF's CPU per request over the reference's, round by round (same round, same machine state).
+    cpuRatios: i === 0 ? [] : r.map((x, round) => x.cpuUs / (runs[1][round].cpuUs || 1)),
     rps: median(r.map((x) => x.rps)),
     p50: median(r.map((x) => x.p50)),
     p99: median(r.map((x) => x.p99)),
@@ -216,9 +218,10 @@ export async function throughputBench ({ only, fixed = true } = {}) {
 
 export function printThroughputBench ({ rows, fixed }) {
   if (rows.length > 0) console.log(`\nThroughput (${CONNECTIONS} connections; medians of ${ROUNDS} interleaved ${DURATION_S} s rounds after a 2 s warm-up; 200 users' JWTs rotated; ${pinning})`)
-  if (rows.length > 0) console.log('  scenario                       direct req/s   reference req/s   BFF req/s   BFF/ref   BFF/direct   BFF p50/p99 ms   CPU µs/req ref/BFF   BFF peak RSS   errors')
+  if (rows.length > 0) console.log('  scenario                       direct req/s   reference req/s   BFF req/s   BFF/ref   BFF/direct   BFF p50/p99 ms   CPU µs/req ref/BFF   CPU BFF/ref by round   BFF peak RSS   errors')
   for (const { name, direct, reference, bff } of rows) {
-    console.log(`  ${name.padEnd(30)} ${direct.rps.toFixed(0).padStart(12)} ${reference.rps.toFixed(0).padStart(17)} ${bff.rps.toFixed(0).padStart(11)} ${(bff.rps / reference.rps * 100).toFixed(0).padStart(8)}% ${(bff.rps / direct.rps * 100).toFixed(0).padStart(11)}% ${`${bff.p50}/${bff.p99}`.padStart(16)} ${`${reference.cpuUs.toFixed(0)}/${bff.cpuUs.toFixed(0)}`.padStart(20)} ${mb(bff.peak).padStart(14)} ${String(direct.errors + reference.errors + bff.errors).padStart(8)}`)
+    const spread = bff.cpuRatios.map((r) => r.toFixed(2)).join(' ')
+    console.log(`  ${name.padEnd(30)} ${direct.rps.toFixed(0).padStart(12)} ${reference.rps.toFixed(0).padStart(17)} ${bff.rps.toFixed(0).padStart(11)} ${(bff.rps / reference.rps * 100).toFixed(0).padStart(8)}% ${(bff.rps / direct.rps * 100).toFixed(0).padStart(11)}% ${`${bff.p50}/${bff.p99}`.padStart(16)} ${`${reference.cpuUs.toFixed(0)}/${bff.cpuUs.toFixed(0)}`.padStart(20)} ${spread.padStart(22)} ${mb(bff.peak).padStart(14)} ${String(direct.errors + reference.errors + bff.errors).padStart(8)}`)
   }
   if (!fixed) return
   const { direct, relay, reference, bff } = fixed

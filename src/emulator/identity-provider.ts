@@ -47,6 +47,8 @@ export async function startIdentityProvider (clients: IdentityProviderClient[], 
       rpInitiatedLogout: { enabled: true }
     },
     pkce: { required: () => true },
+    // Explicit lifetimes (seconds), as oidc-provider asks of any deployment.
+    ttl: { AuthorizationCode: 60, Interaction: 600, Grant: 3600, Session: 86_400, AccessToken: 3600, IdToken: 3600 },
     // Our own clients need no consent screen: the grant is implied.
     loadExistingGrant: async (ctx: Context) => {
       const { client, session } = ctx.oidc
