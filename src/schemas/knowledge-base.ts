@@ -15,19 +15,20 @@ export const KnowledgeBaseCreateInput = Type.Object({
   filename: Type.Optional(Type.String())
 }, { additionalProperties: false })
 
-// One chunk of an entry's raw text, as Sensay writes it (an open object there).
-const RawTextChunk = Type.Object({
+// One chunk of an entry's raw text. Open on input, as Sensay's schema is (unknown keys are
+// dropped before forwarding); closed in responses, so the serializer passes on nothing else.
+const rawTextChunkFields = {
   content: Type.Optional(Type.String()),
   chunkIndex: Type.Optional(Type.Integer()),
   chunkTokens: Type.Optional(Type.Integer()),
   chunkChars: Type.Optional(Type.Integer())
-}, { additionalProperties: true })
+}
 
 export const KnowledgeBaseUpdateInput = Type.Object({
   title: Type.Optional(Type.String()),
   rawText: Type.Optional(Type.String({ minLength: 1 })),
   generatedFacts: Type.Optional(Type.Array(Type.String())),
-  rawTextChunks: Type.Optional(Type.Array(RawTextChunk)),
+  rawTextChunks: Type.Optional(Type.Array(Type.Object(rawTextChunkFields, { additionalProperties: true }))),
   generatedTitle: Type.Optional(Type.String()),
   summary: Type.Optional(Type.String()),
   language: Type.Optional(Enum(KNOWLEDGE_BASE_LANGUAGES)),
@@ -98,7 +99,7 @@ export const KnowledgeBaseEntryResponse = Type.Object({
   ...entryFields,
   rawText: Type.Optional(Type.String()),
   generatedFacts: Type.Optional(Type.Array(Type.String())),
-  rawTextChunks: Type.Optional(Type.Array(RawTextChunk))
+  rawTextChunks: Type.Optional(Type.Array(Type.Object(rawTextChunkFields)))
 })
 
 export const KnowledgeBaseListQuery = Type.Object({
