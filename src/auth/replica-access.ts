@@ -96,15 +96,15 @@ export class ReplicaAccess {
     if (hit && hit.expiresAt > Date.now()) return hit.replica
     const inFlight = this.#pending.get(key)
     if (inFlight) return inFlight.promise
-    const pending: Pending = { promise: undefined as unknown as Promise<UpstreamReplica>, stale: false }
+    const marker = { stale: false }
     // The shared lookup must not die with the first caller's connection: no client.
-    pending.promise = this.#fetch(key, { requestId: ctx.requestId, caller: ctx.caller, record: ctx.record }, pending)
-      .finally(() => { if (this.#pending.get(key) === pending) this.#pending.delete(key) })
-    this.#pending.set(key, pending)
-    return pending.promise
+    const promise = this.#fetch(key, { requestId: ctx.requestId, caller: ctx.caller, record: ctx.record }, marker)
+      .finally(() => { if (this.#pending.get(key)?.promise === promise) this.#pending.delete(key) })
+    this.#pending.set(key, Object.assign(marker, { promise }))
+    return promise
   }
 
-  async #fetch (key: string, ctx: CallContext, pending: Pending): Promise<UpstreamReplica> {
+  async #fetch (key: string, ctx: CallContext, pending: { stale: boolean }): Promise<UpstreamReplica> {
     let body: UpstreamReplica
     try {
       ({ body } = await this.client.json<UpstreamReplica>({ method: 'GET', path: `/v1/replicas/${key}` }, ctx))

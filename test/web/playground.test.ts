@@ -60,6 +60,17 @@ async function asDevUser (page: Page, user: string) {
   await page.getByText(`Logged in as ${user}`).waitFor()
 }
 
+/** The real redirect flow: the playground's Log in, the provider's login page, back to the playground. */
+async function logInThroughProvider (page: Page, user: string) {
+  await page.goto(`${bff}/`)
+  await page.getByRole('link', { name: 'Log in' }).click()
+  await page.locator('input[name="login"]').fill(user)
+  await page.locator('input[name="password"]').fill('anything')
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL(`${bff}/`)
+  await page.getByText(`Logged in as ${user}`).waitFor()
+}
+
 async function openReplica (page: Page, name: string) {
   await page.getByRole('button', { name }).click()
   await page.getByRole('heading', { name, level: 2 }).waitFor()
@@ -98,13 +109,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
   })
 
   it('logs in through the real redirect flow, shows who is logged in, logs out', () => onPage('login', async (page) => {
-    await page.goto(`${bff}/`)
-    await page.getByRole('link', { name: 'Log in' }).click()
-    await page.locator('input[name="login"]').fill('grace')
-    await page.locator('input[name="password"]').fill('anything')
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL(`${bff}/`)
-    await page.getByText('Logged in as grace').waitFor()
+    await logInThroughProvider(page, 'grace')
     expect(await page.getByText('(session)').count()).toBe(1)
     // The session is a cookie the page's script cannot read.
     expect(await page.evaluate(() => document.cookie)).not.toContain('bff_session')
@@ -199,12 +204,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
   }))
 
   it('a cross-site form post cannot end the session (CSRF)', () => onPage('csrf', async (page) => {
-    await page.goto(`${bff}/`)
-    await page.getByRole('link', { name: 'Log in' }).click()
-    await page.locator('input[name="login"]').fill('henry')
-    await page.locator('input[name="password"]').fill('x')
-    await page.locator('button[type="submit"]').click()
-    await page.getByText('Logged in as henry').waitFor()
+    await logInThroughProvider(page, 'henry')
     await page.goto(foreignPage.url)
     const [response] = await Promise.all([page.waitForResponse(`${bff}/auth/logout`), page.locator('#f button').click()])
     expect(response.status()).toBe(403)
