@@ -14,6 +14,8 @@ if (load1 > 0.25 * os.cpus().length) {
 }
 if (!only || only === 'throughput') printThroughputBench(await throughputBench())
 if (only === 'chat') printThroughputBench(await throughputBench({ only: ['chat completion (POST, JSON)', 'chat completion, session cookie', 'chat, Sensay stream (SSE)', 'chat, AI SDK useChat (stream)'], fixed: false }))
+// `npm run bench scenario 'list replicas' ...`: the named scenarios alone (for profiling with BENCH_NODE_ARGS).
+if (only === 'scenario') printThroughputBench(await throughputBench({ only: process.argv.slice(3), fixed: false }))
 if (only === 'latency') printThroughputBench(await throughputBench({ only: [], fixed: true }))
 if (!only || only === 'streams') printStreamBench(await streamBench())
 process.exit(0)

@@ -10,27 +10,36 @@ export interface BufferedResponse {
   text: string
 }
 
-/** The response headers the client reads from a buffered answer; no other name is decoded. */
-const KEPT = new Set(['x-request-id', 'retry-after'])
-const KEPT_LENGTHS = new Set([...KEPT].map((name) => name.length))
-
-/** Lower-cased names; a repeated header becomes an array, as undici's request() does it. */
-function keptHeaders (raw: Buffer[]): ResponseHeaders {
-  const headers: ResponseHeaders = {}
-  for (let i = 0; i < raw.length; i += 2) {
-    if (!KEPT_LENGTHS.has(raw[i]!.length)) continue
-    const name = raw[i]!.toString('latin1').toLowerCase()
-    if (!KEPT.has(name)) continue
-    const value = raw[i + 1]!.toString('latin1')
-    const seen = headers[name]
-    if (seen === undefined) headers[name] = value
-    else if (Array.isArray(seen)) seen.push(value)
-    else headers[name] = [seen, value]
+/** Names of response headers to decode from undici's raw list; no other name is decoded. */
+export class HeaderNames {
+  readonly #names: Set<string>
+  readonly #lengths: Set<number>
+  constructor (names: string[]) {
+    this.#names = new Set(names)
+    this.#lengths = new Set(names.map((name) => name.length))
   }
-  return headers
+
+  /** Lower-cased names; a repeated header becomes an array, as undici's request() does it. */
+  pick (raw: Buffer[]): ResponseHeaders {
+    const headers: ResponseHeaders = {}
+    for (let i = 0; i < raw.length; i += 2) {
+      if (!this.#lengths.has(raw[i]!.length)) continue
+      const name = raw[i]!.toString('latin1').toLowerCase()
+      if (!this.#names.has(name)) continue
+      const value = raw[i + 1]!.toString('latin1')
+      const seen = headers[name]
+      if (seen === undefined) headers[name] = value
+      else if (Array.isArray(seen)) seen.push(value)
+      else headers[name] = [seen, value]
+    }
+    return headers
+  }
 }
 
-class AbandonedError extends Error {
+/** The response headers the client reads from a buffered answer. */
+const KEPT = new HeaderNames(['x-request-id', 'retry-after'])
+
+export class AbandonedError extends Error {
   override name = 'AbortError'
   constructor () { super('the client went away') }
 }
@@ -76,7 +85,7 @@ export function bufferedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
         // 1xx interim answers are not the answer.
         if (status < 200) return true
         statusCode = status
-        headers = keptHeaders(rawHeaders as unknown as Buffer[])
+        headers = KEPT.pick(rawHeaders as unknown as Buffer[])
         return true
       },
       onData (chunk) {

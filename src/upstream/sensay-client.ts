@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { ServerResponse } from 'node:http'
 import { Pool, type Dispatcher } from 'undici'
-import type { Readable } from 'node:stream'
 import { bufferedCall, type ResponseHeaders } from './buffered-call.js'
+import { streamedCall, type StreamedResponse } from './streamed-call.js'
 import { errors } from '../errors/app-error.js'
 import { CircuitBreaker, type BreakerState } from './circuit-breaker.js'
 import { fromTransportError, fromUpstreamStatus, retryAfterSeconds, type UpstreamErrorBody } from './upstream-errors.js'
@@ -44,12 +44,6 @@ export interface CallContext {
 export interface JsonResult<T> {
   status: number
   body: T
-}
-
-export interface StreamResult {
-  status: number
-  headers: ResponseHeaders
-  body: Readable
 }
 
 /** What every attempt yields, whichever way its body is read. */
@@ -235,31 +229,20 @@ export class SensayClient {
   }
 
   /**
-   * A streaming call: resolves once response headers arrive with the live
-   * body (nothing buffered). Non-2xx answers are read and thrown as errors.
+   * A streaming call: resolves once response headers arrive, with the body
+   * paused until the caller pipes it (nothing buffered). Non-2xx answers are
+   * read and thrown as errors. The client leaving aborts it, before or after
+   * the first chunk.
    */
-  async stream (call: UpstreamCall, ctx: CallContext, idleTimeoutMs?: number): Promise<StreamResult> {
-    // Streams are few and long: request()'s body stream and AbortSignal are worth their cost here.
-    const abort = new AbortController()
-    const onClientClose = (): void => { if (!ctx.client!.writableFinished) abort.abort() }
-    if (ctx.client?.destroyed) abort.abort()
-    ctx.client?.once('close', onClientClose)
-    const release = (): void => { ctx.client?.off('close', onClientClose) }
-    try {
-      const { res, info } = await this.#send(call, ctx,
-        (deadline) => this.#pool.request({ ...this.#options(call, ctx, deadline, idleTimeoutMs ?? this.#timeoutMs), signal: abort.signal }),
-        (answer) => answer.body.dump())
-      if (res.statusCode < 200 || res.statusCode >= 300) {
-        const text = await res.body.text().catch(() => '')
-        this.#failure(res.statusCode, res.headers, text, info)
-      }
-      // The client leaving mid-stream aborts the upstream read too, until the body is done.
-      res.body.once('close', release)
-      return { status: res.statusCode, headers: res.headers, body: res.body }
-    } catch (err) {
-      release()
-      throw err
+  async stream (call: UpstreamCall, ctx: CallContext, idleTimeoutMs?: number): Promise<StreamedResponse> {
+    const { res, info } = await this.#send(call, ctx,
+      (deadline) => streamedCall(this.#pool, this.#options(call, ctx, deadline, idleTimeoutMs ?? this.#timeoutMs), ctx.client),
+      (answer) => answer.text())
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      const text = await res.text().catch(() => '')
+      this.#failure(res.statusCode, res.headers, text, info)
     }
+    return res
   }
 
   /** The upstream's status for a cheap call, for readiness: any answer counts, transport failures throw. */

@@ -1,6 +1,5 @@
-import { Transform } from 'node:stream'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { StreamResult } from './sensay-client.js'
+import type { StreamedResponse } from './streamed-call.js'
 import { PROTOCOL_HEADERS, detectProtocol, type StreamProtocol } from '../streams/protocols.js'
 import { encoderFor, passThrough } from '../streams/translate.js'
 
@@ -47,6 +46,13 @@ export class OpenStreams {
   }
 }
 
+/** One write's worth: strings (translated parts) joined, bytes (passed through) concatenated. */
+function joined (parts: Array<Buffer | string>): Buffer | string {
+  if (parts.length === 1) return parts[0]!
+  if (parts.every((part) => typeof part === 'string')) return parts.join('')
+  return Buffer.concat(parts.map((part) => typeof part === 'string' ? Buffer.from(part) : part))
+}
+
 export interface RelayOptions {
   maxDurationMs: number
   openStreams: OpenStreams
@@ -61,53 +67,79 @@ export interface RelayOptions {
  * memory). If the upstream fails, stalls or runs too long, or the server
  * shuts down, the client's stream ends with an error part in its own
  * protocol rather than a silent cut.
+ *
+ * Each upstream chunk is written to the client's socket from undici's parser
+ * callback: no stream objects in between (they were half of a streamed
+ * chat's CPU). The reply is hijacked, so Fastify's onSend hooks do not run:
+ * the headers hooks set before (request id, CORS, rate limits) are copied,
+ * and this route sets no cookies. onResponse hooks and the log line still run.
  */
-export function relayStream (request: FastifyRequest, reply: FastifyReply, upstream: StreamResult, options: RelayOptions): FastifyReply {
+export function relayStream (request: FastifyRequest, reply: FastifyReply, upstream: StreamedResponse, options: RelayOptions): FastifyReply {
   const upstreamProtocol = detectProtocol(upstream.headers)
   const encoder = options.clientProtocol === undefined ? passThrough(upstreamProtocol) : encoderFor(upstreamProtocol, options.clientProtocol)
   const protocol = encoder.protocol
   const info = { protocol, upstreamProtocol, bytes: 0, outcome: 'completed' as StreamOutcome }
   request.stream = info
-  const count = (data: Buffer | string) => {
-    info.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length
-    return data.length > 0 ? data : undefined
+  const res = reply.raw
+
+  const headers: Record<string, string | number | string[] | undefined> = { ...reply.getHeaders(), ...PROTOCOL_HEADERS[protocol] }
+  // Byte for byte: the upstream's own content type (its charset included) stays.
+  const contentType = upstream.headers['content-type']
+  if (options.clientProtocol === undefined && typeof contentType === 'string') headers['content-type'] = contentType
+  headers['cache-control'] = 'no-cache, no-transform'
+  headers['x-accel-buffering'] = 'no'
+  reply.hijack()
+  res.writeHead(upstream.statusCode, headers)
+
+  // What the parser hands over in one read (often a whole answer's worth of
+  // small parts) is written once, as one chunk, when that read is done:
+  // Node would have sent them in one syscall anyway, but each write is a
+  // chunk with its own framing and bookkeeping. No added latency: it goes
+  // out on the same tick.
+  let pending: Array<Buffer | string> = []
+  const flush = (): void => {
+    const parts = pending
+    pending = []
+    if (parts.length > 0 && !res.destroyed) res.write(joined(parts))
   }
-  const out = new Transform({
-    transform (chunk: Buffer, _encoding, callback) {
-      callback(null, count(encoder.write(chunk)))
-    },
-    // The closing (or error) part comes from the encoder once every upstream chunk went through it.
-    flush (callback) {
-      const outcome = info.outcome
-      if (outcome === 'cancelled') return callback()
-      callback(null, count(outcome === 'completed' ? encoder.end() : encoder.fail(MESSAGES[outcome])))
+  const write = (data: Buffer | string): boolean => {
+    if (data.length > 0) {
+      info.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length
+      if (pending.push(data) === 1) process.nextTick(flush)
     }
-  })
-  const source = upstream.body
-  const handle: OpenStream = { stop: (outcome) => source.destroy(new StreamStop(outcome)) }
-  const timer = setTimeout(() => source.destroy(new StreamStop('max-duration')), options.maxDurationMs)
+    return !res.writableNeedDrain
+  }
+  const onDrain = (): void => upstream.resume()
+  const handle: OpenStream = { stop: (outcome) => upstream.abort(new StreamStop(outcome)) }
+  const timer = setTimeout(() => upstream.abort(new StreamStop('max-duration')), options.maxDurationMs)
   let ended = false
-  const finish = (outcome: StreamOutcome) => {
+  const finish = (outcome: StreamOutcome, last: () => string) => {
     if (ended) return
     ended = true
     clearTimeout(timer)
     options.openStreams.delete(handle)
+    res.off('drain', onDrain)
     info.outcome = outcome
-    if (!out.destroyed) out.end()
+    if (outcome === 'cancelled' || res.destroyed) return
+    // The closing (or error) part comes from the encoder once every upstream chunk went through it.
+    const tail = last()
+    if (tail.length > 0) info.bytes += Buffer.byteLength(tail)
+    if (tail.length > 0) pending.push(tail)
+    const rest = pending.length === 0 ? '' : joined(pending)
+    pending = []
+    res.end(rest)
   }
-  source.on('end', () => finish('completed'))
-  source.on('error', (err: Error & { code?: string }) => {
-    if (reply.raw.destroyed && !reply.raw.writableFinished) return finish('cancelled')
-    if (err instanceof StreamStop) return finish(err.outcome)
-    finish(err.code === 'UND_ERR_BODY_TIMEOUT' ? 'idle-timeout' : 'upstream-error')
-  })
-  source.pipe(out, { end: false })
+  res.on('drain', onDrain)
   options.openStreams.add(handle)
-
-  reply.headers(PROTOCOL_HEADERS[protocol])
-  // Byte for byte: the upstream's own content type (its charset included) stays.
-  const contentType = upstream.headers['content-type']
-  if (options.clientProtocol === undefined && typeof contentType === 'string') reply.header('content-type', contentType)
-  reply.header('cache-control', 'no-cache, no-transform').header('x-accel-buffering', 'no')
-  return reply.code(upstream.status).send(out)
+  upstream.pipe({
+    data: (chunk) => write(encoder.write(chunk)),
+    end: () => finish('completed', () => encoder.end()),
+    error: (err: Error & { code?: string }) => {
+      const outcome: StreamOutcome = res.destroyed && !res.writableFinished
+        ? 'cancelled'
+        : err instanceof StreamStop ? err.outcome : err.code === 'UND_ERR_BODY_TIMEOUT' ? 'idle-timeout' : 'upstream-error'
+      finish(outcome, () => outcome === 'cancelled' ? '' : encoder.fail(MESSAGES[outcome as keyof typeof MESSAGES]))
+    }
+  })
+  return reply
 }
