@@ -34,7 +34,7 @@ export async function emulator (options = {}) {
 /** The emulator in a child process (on `cpu` when pinning); resolves with its URL and the seeded replica. */
 export function emulatorProcess (env = {}, cpu = 0) {
   return new Promise((resolve, reject) => {
-    const child = spawnNode(cpu, ['bench/emulator-process.mjs'], { env: { PATH: process.env.PATH, SECRET, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawnNode(cpu, [...(process.env.EMU_ARGS ?? '').split(' ').filter(Boolean), 'bench/emulator-process.mjs'], { env: { PATH: process.env.PATH, SECRET, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     child.stdout.setEncoding('utf8')
     child.stdout.once('data', (line) => {
       const { url, replica } = JSON.parse(line)
@@ -85,6 +85,19 @@ export async function startBff (env, port) {
   })()
   await Promise.race([ready, exited])
   return { child, url, rss: () => rssOf(child.pid), cpu: () => cpuOf(child.pid), stop: () => stop(child) }
+}
+
+/** The bare reply-from proxy (or another script taking UPSTREAM) on the proxy's CPU; resolves once it listens. */
+export function startReference (upstream, script = 'bench/reference-proxy.mjs', env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawnNode(1, [script], { env: { PATH: process.env.PATH, UPSTREAM: upstream, SECRET, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', (line) => {
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)
+      if (match) resolve({ child, url: match[1], rss: () => rssOf(child.pid), cpu: () => cpuOf(child.pid), stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM') }) })
+    })
+    child.once('exit', (code) => reject(new Error(`reference exited with ${code}`)))
+  })
 }
 
 function stop (child) {

@@ -5,7 +5,7 @@ import autocannon from 'autocannon'
 import { fixedRate, summarize } from './fixed-rate.mjs'
 import { Browser, logIn } from '../dist/emulator/browser-login.js'
 import { startIdentityProvider } from '../dist/emulator/identity-provider.js'
-import { SECRET, cpuOf, emulatorProcess, freePort, mb, pinning, rssOf, spawnNode, startBff, tokens } from './lib.mjs'
+import { SECRET, emulatorProcess, freePort, mb, pinning, startBff, startReference, tokens } from './lib.mjs'
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -15,18 +15,6 @@ const FIXED_CONNECTIONS = 20
 const SESSION_USERS = 50
 // Each target's fixed-rate load first runs this long unmeasured.
 const FIXED_WARMUP_S = 5
-
-function startReference (upstream, script = 'bench/reference-proxy.mjs') {
-  return new Promise((resolve, reject) => {
-    const child = spawnNode(1, [script], { env: { PATH: process.env.PATH, UPSTREAM: upstream, SECRET }, stdio: ['ignore', 'pipe', 'inherit'] })
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (line) => {
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)
-      if (match) resolve({ child, url: match[1], rss: () => rssOf(child.pid), cpu: () => cpuOf(child.pid), stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM') }) })
-    })
-    child.once('exit', (code) => reject(new Error(`reference exited with ${code}`)))
-  })
-}
 
 function run (options) {
   return new Promise((resolve, reject) => {

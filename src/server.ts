@@ -5,6 +5,8 @@ import { batchedDestination } from './logging/log-destination.js'
 import { ConfigError, loadConfig } from './config/load-config.js'
 import type { Config } from './config/config.js'
 
+const LISTEN_BACKLOG = 4096
+
 /** Builds and listens; the only place (with demo.ts) that touches the process. */
 export async function serve (config: Config): Promise<void> {
   // Asynchronous, batched log writes: writing each request line on its own was the
@@ -20,7 +22,10 @@ export async function serve (config: Config): Promise<void> {
     await metrics?.close()
     logStream.flushSync()
   })
-  await app.listen({ host: config.host, port: config.port })
+  // Node's default accept queue (511) overflows when a few hundred chats open at
+  // once (each a new connection): the kernel then drops the SYN and the client
+  // retries a second later. The kernel caps it at net.core.somaxconn.
+  await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG })
   if (config.metricsPort !== undefined) {
     metrics = await startMetricsServer(app.metrics, config.host, config.metricsPort)
     app.log.info({ url: metrics.url }, 'metrics listening')

@@ -45,6 +45,8 @@ export interface EmulatorOptions {
   streamFormat?: 'v4' | 'v5'
   /** When set, a streamed answer is this many bytes of text, written as fast as the reader takes it. */
   streamBytes?: number
+  /** When set, a streamed answer is this many short text parts (one per chunk delay): a long LLM answer. */
+  streamChunks?: number
   /** Whether a knowledge-base entry or conversation must belong to the replica in the path (default true); false plays an upstream that does not check. */
   checksPairs?: boolean
   host?: string
@@ -61,7 +63,7 @@ export interface Emulator {
   faults: Fault[]
   events: EventEmitter
   /** Settings tests may change while the emulator runs. */
-  options: Required<Pick<EmulatorOptions, 'streamChunkDelayMs' | 'knowledgeStepMs' | 'latencyMs' | 'streamFormat' | 'checksPairs'>> & { streamBytes?: number }
+  options: Required<Pick<EmulatorOptions, 'streamChunkDelayMs' | 'knowledgeStepMs' | 'latencyMs' | 'streamFormat' | 'checksPairs'>> & { streamBytes?: number, streamChunks?: number }
   /** Calls matching a method and a path (string: exact; RegExp: test). */
   callsTo: (method: string, path: string | RegExp) => RecordedCall[]
   close: () => Promise<void>
@@ -118,6 +120,7 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     latencyMs: options.latencyMs ?? 0,
     streamFormat: options.streamFormat ?? 'v4',
     streamBytes: options.streamBytes,
+    streamChunks: options.streamChunks,
     checksPairs: options.checksPairs ?? true
   }
   const faultOf = new WeakMap<FastifyRequest, Fault>()
@@ -402,7 +405,7 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
     return { success: true, items: items.map(messageItem) }
   })
 
-  const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 })
+  const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0, backlog: 4096 })
   const emulator: Emulator = {
     url: address.replace('[::1]', 'localhost'),
     state,
@@ -421,6 +424,7 @@ interface StreamSettings {
   streamChunkDelayMs: number
   streamFormat: 'v4' | 'v5'
   streamBytes?: number
+  streamChunks?: number
   fault?: Fault
 }
 
@@ -438,7 +442,9 @@ async function streamAnswer (request: FastifyRequest, reply: FastifyReply, text:
   const kilobyte = 'x'.repeat(1024)
   const chunks = settings.streamBytes
     ? Array.from({ length: Math.ceil(settings.streamBytes / 1024) }, () => kilobyte)
-    : text.split(/(?<= )/)
+    : settings.streamChunks
+      ? Array.from({ length: settings.streamChunks }, (_, i) => `part${i} `)
+      : text.split(/(?<= )/)
   let closed = false
   let bytes = 0
   res.on('close', () => {
