@@ -32,4 +32,7 @@ ENTRYPOINT ["/usr/bin/tini", "--"]
 #   thread. On an instance's one CPU, V8's marking threads otherwise take turns with the
 #   event loop for tens of ms: at 1,000 req/s, p99.9 15-30 ms instead of ~5 ms.
 #   (--single-threaded-gc did as well for latency, but let RSS reach 220 MB at saturation.)
-CMD ["node", "--max-semi-space-size=8", "--no-concurrent-marking", "dist/server.js"]
+# --heap-growing-percent=50 collects the old generation when it has grown by half since the
+#   last collection; V8's own factor (up to 4x) let promoted garbage take RSS from ~125 to
+#   160-215 MB under load. Measured: RSS steady at ~125 MB, no CPU cost we could see.
+CMD ["node", "--max-semi-space-size=8", "--no-concurrent-marking", "--heap-growing-percent=50", "dist/server.js"]

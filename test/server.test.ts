@@ -82,6 +82,7 @@ describe('the container image', () => {
     const flags = cmd.slice(1, -1).join(' ')
     expect(flags).toMatch(/--max-semi-space-size=\d+/)
     expect(flags).toContain('--no-concurrent-marking')
+    expect(flags).toMatch(/--heap-growing-percent=\d+/)
     const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
     expect(scripts.start).toBe(`node ${flags} scripts/start.mjs`)
     expect(scripts.demo).toBe(`node ${flags} scripts/start.mjs demo`)
