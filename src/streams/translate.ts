@@ -30,12 +30,20 @@ class Records {
   readonly #decoder = new StringDecoder('utf8')
   #rest = ''
 
-  constructor (private readonly separator: RegExp) {}
+  /** `separator`: what ends a record ("\n" or "\n\n"); a "\r" before each "\n" is dropped. */
+  constructor (private readonly separator: '\n' | '\n\n') {}
 
   push (chunk: Buffer): string[] {
-    const parts = (this.#rest + this.#decoder.write(chunk)).split(this.separator)
-    this.#rest = parts.pop() ?? ''
-    return parts
+    let text = this.#rest + this.#decoder.write(chunk)
+    if (text.includes('\r')) text = text.replaceAll('\r\n', '\n')
+    const records: string[] = []
+    let start = 0
+    for (let end = text.indexOf(this.separator); end !== -1; end = text.indexOf(this.separator, start)) {
+      records.push(text.slice(start, end))
+      start = end + this.separator.length
+    }
+    this.#rest = start === 0 ? text : text.slice(start)
+    return records
   }
 
   flush (): string[] {
@@ -49,7 +57,7 @@ class Records {
 export class DataToUiMessageStream implements StreamEncoder {
   readonly protocol = 'ui-message-stream'
   dropped = 0
-  readonly #records = new Records(/\r?\n/)
+  readonly #records = new Records('\n')
   #started = false
   #inStep = false
   #finished = false
@@ -118,7 +126,7 @@ export class DataToUiMessageStream implements StreamEncoder {
       case '0': {
         let out = this.#start()
         if (this.#text === undefined) out += this.#emit({ type: 'text-start', id: (this.#text = `text-${this.#ids++}`) })
-        return out + this.#emit({ type: 'text-delta', id: this.#text, delta: part.value })
+        return out + uiMessageStream.textDelta(this.#text, part.value)
       }
       case 'g': {
         let out = this.#start()
@@ -142,7 +150,7 @@ export class DataToUiMessageStream implements StreamEncoder {
 export class UiMessageToDataStream implements StreamEncoder {
   readonly protocol = 'data-stream'
   dropped = 0
-  readonly #records = new Records(/\r?\n\r?\n/)
+  readonly #records = new Records('\n\n')
   #messageId: string | undefined
   #inStep = false
   #stepped = false

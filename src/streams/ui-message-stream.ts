@@ -10,6 +10,8 @@ export type UiChunk = { type: string } & Record<string, unknown>
 
 export const uiMessageStream = {
   chunk: (chunk: UiChunk) => `data: ${JSON.stringify(chunk)}\n\n`,
+  /** The most frequent part, written without building an object: `id` is ours (`text-N`), only the delta needs escaping. */
+  textDelta: (id: string, delta: string) => `data: {"type":"text-delta","id":"${id}","delta":${JSON.stringify(delta)}}\n\n`,
   error: (message: string) => `data: ${JSON.stringify({ type: 'error', errorText: message })}\n\n`,
   done: () => 'data: [DONE]\n\n'
 }

@@ -195,4 +195,27 @@ describe('CORS for browser clients of the AI SDK', () => {
       await cors.close()
     }
   })
+
+  it('sends the headers its hooks set (CORS, request id, rate limits) on a streamed answer too, which is written past Fastify', async () => {
+    const cors = await startHarness({ config: { corsOrigins: ['https://app.example'] }, emulator: { streamChunkDelayMs: 1 } })
+    try {
+      cors.emu.state.addUser('owner')
+      const own = cors.emu.state.addReplica({ ownerID: 'owner', name: 'Cors' })
+      const res = await cors.app.inject({
+        method: 'POST',
+        url: `/v1/replicas/${own.uuid}/chat/completions`,
+        headers: { ...(await cors.as('owner')), origin: 'https://app.example', 'content-type': 'application/json' },
+        payload: { id: 'chat-1', messages: [userMessage('Hi')], trigger: 'submit-message' }
+      })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['access-control-allow-origin']).toBe('https://app.example')
+      expect(String(res.headers['access-control-expose-headers']).toLowerCase()).toContain('x-vercel-ai-ui-message-stream')
+      expect(res.headers['x-request-id']).toMatch(/\S/)
+      expect(res.headers['ratelimit-policy']).toBeDefined()
+      expect(res.headers['x-vercel-ai-ui-message-stream']).toBe('v1')
+      expect(res.body.endsWith('data: [DONE]\n\n')).toBe(true)
+    } finally {
+      await cors.close()
+    }
+  })
 })

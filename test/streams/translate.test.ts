@@ -37,6 +37,16 @@ describe('AI SDK 4 data stream -> UI message stream', () => {
     expect(encoder.dropped).toBe(3)
   })
 
+  it('reads CRLF lines as LF ones, whole or split byte by byte, and escapes what the text carries', () => {
+    const lf = 'f:{"messageId":"m"}\n0:"a \\"quoted\\" line\\nand \\u2028 more"\n0:"</script>"\nd:{"finishReason":"stop","usage":{}}\n'
+    const whole = new DataToUiMessageStream().write(Buffer.from(lf.replaceAll('\n', '\r\n')))
+    const split = byteByByte(new DataToUiMessageStream(), lf.replaceAll('\n', '\r\n'))
+    const expected = byteByByte(new DataToUiMessageStream(), lf)
+    expect(split).toBe(expected)
+    expect(expected.startsWith(whole.toString())).toBe(true)
+    expect(sseChunks(expected).filter((c) => c.type === 'text-delta').map((c) => c.delta)).toEqual(['a "quoted" line\nand \u2028 more', '</script>'])
+  })
+
   it('a cut stream ends with an error chunk after the open text closes', () => {
     const out = byteByByte(new DataToUiMessageStream(), '0:"partial"\n', 'fail')
     expect(sseChunks(out).slice(-2)).toEqual([{ type: 'text-end', id: 'text-0' }, { type: 'error', errorText: 'cut' }])
