@@ -63,13 +63,15 @@ function firstByteOnly (dispatcher, origin, path, headers, body) {
 
 /** Streams that have had their first byte. */
 let answering = 0
+/** Parts received by all streams so far (records counted by their separator). */
+let partsReceived = 0
 
 /**
  * One streamed chat read to its end through undici's dispatch() (the load
  * generator must stay cheap beside thousands of streams): resolves with
  * whether it answered 200 and ended with `ending`, and its time to first byte.
  */
-function openStream (dispatcher, origin, path, headers, body, ending) {
+function openStream (dispatcher, origin, path, headers, body, ending, separator) {
   return new Promise((resolve) => {
     const started = performance.now()
     let status = 0
@@ -81,7 +83,10 @@ function openStream (dispatcher, origin, path, headers, body, ending) {
       onData (chunk) {
         if (ttfb === undefined) answering++
         ttfb ??= performance.now() - started
-        tail = (tail + chunk.toString('latin1')).slice(-64)
+        const text = tail + chunk.toString('latin1')
+        // Separators in this chunk, counting one that straddles the previous chunk's tail once.
+        for (let at = text.indexOf(separator, Math.max(0, tail.length - separator.length + 1)); at !== -1; at = text.indexOf(separator, at + separator.length)) partsReceived++
+        tail = text.slice(-64)
         return true
       },
       onComplete () { resolve({ ok: status === 200 && tail.endsWith(ending), ttfb }) },
@@ -145,7 +150,7 @@ async function concurrentStreams (format, users, reference = false) {
     answering = 0
     const started = performance.now()
     const streams = []
-    const open = (i) => openStream(agent, bff.url, path, headersFor(i), body, format.ending)
+    const open = (i) => openStream(agent, bff.url, path, headersFor(i), body, format.ending, format.upstream === 'v4' && !format.useChat ? '\n' : '\n\n')
     // Opened at RAMP_PER_S in small batches, yielding between them: a generator
     // that opens a thousand connections without yielding reads none of them.
     for (let i = 0; i < target.count;) {
@@ -161,6 +166,7 @@ async function concurrentStreams (format, users, reference = false) {
     await delayOf(metricsUrl)
     const plateauStarted = performance.now()
     const cpuStarted = bff.cpu()
+    const partsStarted = partsReceived
     const plateauEnds = started + CHUNK_DELAY_MS * CHUNKS - 500
     const probes = { bff: [], direct: [] }
     const directBody = JSON.stringify({ content: 'Tell me a long story.', skip_chat_history: true, source: 'web' })
@@ -176,7 +182,8 @@ async function concurrentStreams (format, users, reference = false) {
     // The BFF's share of its CPU with every stream open, and what each relayed part cost it.
     const plateauS = (performance.now() - plateauStarted) / 1000
     const cpuShare = (bff.cpu() - cpuStarted) / plateauS
-    const partsPerS = target.count * 1000 / CHUNK_DELAY_MS
+    // Parts the clients actually received meanwhile: a saturated relay delivers fewer than the upstream's cadence.
+    const partsPerS = (partsReceived - partsStarted) / plateauS
     const results = await Promise.all(streams)
     const seconds = (performance.now() - started) / 1000
     clearInterval(sampler)
@@ -190,6 +197,8 @@ async function concurrentStreams (format, users, reference = false) {
       allAnswering,
       cpuShare,
       cpuPerPartUs: cpuShare / partsPerS * 1e6,
+      partsPerS,
+      nominalPartsPerS: target.count * 1000 / CHUNK_DELAY_MS,
       seconds,
       before,
       peak,
@@ -255,7 +264,7 @@ export function printStreamBench ({ ttfb, concurrent }) {
   console.log(`\nConcurrent streams through one BFF instance (each ${CHUNKS} parts, one every ${CHUNK_DELAY_MS} ms; opened at ${RAMP_PER_S}/s; RSS per stream = (RSS with all open - RSS before) / streams; loop delay while all are open)`)
   for (const x of concurrent) {
     if (x.count < x.wanted) console.log(`  (${x.count} streams, not ${x.wanted}: the BFF's open-files limit here is ${x.limit}, and each stream holds ${FDS_PER_STREAM})`)
-    console.log(`  ${x.name.padEnd(48)} ${x.completed}/${x.count} completed in ${x.seconds.toFixed(1)} s (all open and answering after ${x.allAnswering.toFixed(1)} s); RSS before ${mb(x.before)}, all open ${mb(x.openRss)}, peak ${mb(x.peak)}: ${(x.perStream / 1024).toFixed(1)} KB per open stream; ${Number.isNaN(x.delay.p99) ? '' : `loop delay p50/p99/max ${x.delay.p50.toFixed(1)}/${x.delay.p99.toFixed(1)}/${x.delay.max.toFixed(1)} ms (prom-client's, 10 ms resolution included); `}proxy CPU ${(x.cpuShare * 100).toFixed(0)} % of a core, ${x.cpuPerPartUs.toFixed(1)} µs per relayed part`)
+    console.log(`  ${x.name.padEnd(48)} ${x.completed}/${x.count} completed in ${x.seconds.toFixed(1)} s (all open and answering after ${x.allAnswering.toFixed(1)} s); RSS before ${mb(x.before)}, all open ${mb(x.openRss)}, peak ${mb(x.peak)}: ${(x.perStream / 1024).toFixed(1)} KB per open stream; ${Number.isNaN(x.delay.p99) ? '' : `loop delay p50/p99/max ${x.delay.p50.toFixed(1)}/${x.delay.p99.toFixed(1)}/${x.delay.max.toFixed(1)} ms (prom-client's, 10 ms resolution included); `}proxy CPU ${(x.cpuShare * 100).toFixed(0)} % of a core, ${x.cpuPerPartUs.toFixed(1)} µs per relayed part (${x.partsPerS.toFixed(0)} parts/s delivered of ${x.nominalPartsPerS.toFixed(0)} sent at the upstream's cadence)`)
     console.log(`  ${''.padEnd(48)} a new chat's first byte with all open (${x.probes} probes), p50/p99: via BFF ${ms(x.probeBffP50)}/${ms(x.probeBffP99)}, direct ${ms(x.probeDirectP50)}/${ms(x.probeDirectP99)}; while opening ${RAMP_PER_S}/s: ${ms(x.rampTtfbP50)} (p50, load generator and upstream share a CPU)`)
   }
 }
