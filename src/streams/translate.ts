@@ -53,11 +53,48 @@ class Records {
   }
 }
 
-/** AI SDK 4 data stream in, AI SDK 5+ UI message stream out. */
-export class DataToUiMessageStream implements StreamEncoder {
-  readonly protocol = 'ui-message-stream'
+/**
+ * Translates a stream record by record (lines or SSE events): what each
+ * record becomes, and how the stream closes or fails, is the subclass's.
+ */
+abstract class RecordTranslator implements StreamEncoder {
+  abstract readonly protocol: StreamProtocol
   dropped = 0
-  readonly #records = new Records('\n')
+  readonly #records: Records
+
+  constructor (separator: '\n' | '\n\n') {
+    this.#records = new Records(separator)
+  }
+
+  /** What one complete record becomes in the client's protocol ('' for nothing). */
+  protected abstract translate (record: string): string
+  /** What closes a stream that ended cleanly. */
+  protected abstract closing (): string
+  /** What closes a stream that was cut. */
+  protected abstract failing (message: string): string
+
+  write (chunk: Buffer): string {
+    return this.#translateAll(this.#records.push(chunk))
+  }
+
+  end (): string {
+    return this.#translateAll(this.#records.flush()) + this.closing()
+  }
+
+  fail (message: string): string {
+    return this.#translateAll(this.#records.flush()) + this.failing(message)
+  }
+
+  #translateAll (records: string[]): string {
+    let out = ''
+    for (const record of records) out += this.translate(record)
+    return out
+  }
+}
+
+/** AI SDK 4 data stream in, AI SDK 5+ UI message stream out. */
+export class DataToUiMessageStream extends RecordTranslator {
+  readonly protocol = 'ui-message-stream'
   #started = false
   #inStep = false
   #finished = false
@@ -65,23 +102,14 @@ export class DataToUiMessageStream implements StreamEncoder {
   #reasoning: string | undefined
   #ids = 0
 
-  write (chunk: Buffer): string {
-    let out = ''
-    for (const line of this.#records.push(chunk)) out += this.#line(line)
-    return out
+  constructor () { super('\n') }
+
+  protected closing (): string {
+    return (this.#finished ? '' : this.#finish('stop')) + uiMessageStream.done()
   }
 
-  end (): string {
-    let out = ''
-    for (const line of this.#records.flush()) out += this.#line(line)
-    if (!this.#finished) out += this.#finish('stop')
-    return out + uiMessageStream.done()
-  }
-
-  fail (message: string): string {
-    let out = ''
-    for (const line of this.#records.flush()) out += this.#line(line)
-    return out + this.#closeParts() + uiMessageStream.error(message)
+  protected failing (message: string): string {
+    return this.#closeParts() + uiMessageStream.error(message)
   }
 
   #emit (chunk: UiChunk): string {
@@ -114,7 +142,7 @@ export class DataToUiMessageStream implements StreamEncoder {
     return this.#start() + this.#finishStep() + this.#emit({ type: 'finish', finishReason: reason })
   }
 
-  #line (line: string): string {
+  protected translate (line: string): string {
     if (line === '' || this.#finished) return ''
     const part = parseDataStreamLine(line)
     switch (part?.code) {
@@ -147,31 +175,21 @@ export class DataToUiMessageStream implements StreamEncoder {
 }
 
 /** AI SDK 5+ UI message stream in, AI SDK 4 data stream out. */
-export class UiMessageToDataStream implements StreamEncoder {
+export class UiMessageToDataStream extends RecordTranslator {
   readonly protocol = 'data-stream'
-  dropped = 0
-  readonly #records = new Records('\n\n')
   #messageId: string | undefined
   #inStep = false
   #stepped = false
   #finished = false
 
-  write (chunk: Buffer): string {
-    let out = ''
-    for (const event of this.#records.push(chunk)) out += this.#event(event)
-    return out
+  constructor () { super('\n\n') }
+
+  protected closing (): string {
+    return this.#finished ? '' : this.#finish('stop')
   }
 
-  end (): string {
-    let out = ''
-    for (const event of this.#records.flush()) out += this.#event(event)
-    return this.#finished ? out : out + this.#finish('stop')
-  }
-
-  fail (message: string): string {
-    let out = ''
-    for (const event of this.#records.flush()) out += this.#event(event)
-    return out + dataStream.error(message)
+  protected failing (message: string): string {
+    return dataStream.error(message)
   }
 
   #startStep (): string {
@@ -193,7 +211,7 @@ export class UiMessageToDataStream implements StreamEncoder {
     return (this.#stepped ? '' : this.#startStep()) + this.#finishStep(reason) + dataStream.finishMessage(reason)
   }
 
-  #event (event: string): string {
+  protected translate (event: string): string {
     const chunk = parseSseEvent(event)
     if (chunk === undefined || chunk === 'done' || this.#finished) return ''
     switch (chunk.type) {

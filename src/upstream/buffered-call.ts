@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { Dispatcher } from 'undici'
-
-export type ResponseHeaders = Record<string, string | string[] | undefined>
+import { AbandonedError, HeaderNames, watchClient, type ResponseHeaders } from './dispatch-common.js'
 
 export interface BufferedResponse {
   statusCode: number
@@ -10,39 +9,8 @@ export interface BufferedResponse {
   text: string
 }
 
-/** Names of response headers to decode from undici's raw list; no other name is decoded. */
-export class HeaderNames {
-  readonly #names: Set<string>
-  readonly #lengths: Set<number>
-  constructor (names: string[]) {
-    this.#names = new Set(names)
-    this.#lengths = new Set(names.map((name) => name.length))
-  }
-
-  /** Lower-cased names; a repeated header becomes an array, as undici's request() does it. */
-  pick (raw: Buffer[]): ResponseHeaders {
-    const headers: ResponseHeaders = {}
-    for (let i = 0; i < raw.length; i += 2) {
-      if (!this.#lengths.has(raw[i]!.length)) continue
-      const name = raw[i]!.toString('latin1').toLowerCase()
-      if (!this.#names.has(name)) continue
-      const value = raw[i + 1]!.toString('latin1')
-      const seen = headers[name]
-      if (seen === undefined) headers[name] = value
-      else if (Array.isArray(seen)) seen.push(value)
-      else headers[name] = [seen, value]
-    }
-    return headers
-  }
-}
-
 /** The response headers the client reads from a buffered answer. */
 const KEPT = new HeaderNames(['x-request-id', 'retry-after'])
-
-export class AbandonedError extends Error {
-  override name = 'AbortError'
-  constructor () { super('the client went away') }
-}
 
 /**
  * One upstream exchange read whole, through undici's dispatch(). undici's
@@ -60,20 +28,16 @@ export function bufferedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
     const chunks: Buffer[] = []
     let settled = false
     let abandoned = false
-    const onClientClose = (): void => {
-      if (client!.writableFinished) return
+    const watch = watchClient(client, () => {
       abandoned = true
       abort?.(new AbandonedError())
-    }
+    })
+    if (watch.gone) return reject(new AbandonedError())
     const settle = (): boolean => {
       if (settled) return false
       settled = true
-      client?.off('close', onClientClose)
+      watch.release()
       return true
-    }
-    if (client) {
-      if (client.destroyed) return reject(new AbandonedError())
-      client.once('close', onClientClose)
     }
     dispatcher.dispatch(options, {
       onConnect (abortCall) {

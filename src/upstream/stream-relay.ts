@@ -97,10 +97,14 @@ export function relayStream (request: FastifyRequest, reply: FastifyReply, upstr
   // chunk with its own framing and bookkeeping. No added latency: it goes
   // out on the same tick.
   let pending: Array<Buffer | string> = []
-  const flush = (): void => {
+  const take = (): Buffer | string | undefined => {
     const parts = pending
     pending = []
-    if (parts.length > 0 && !res.destroyed) res.write(joined(parts))
+    return parts.length === 0 ? undefined : joined(parts)
+  }
+  const flush = (): void => {
+    const data = take()
+    if (data !== undefined && !res.destroyed) res.write(data)
   }
   const write = (data: Buffer | string): boolean => {
     if (data.length > 0) {
@@ -122,12 +126,8 @@ export function relayStream (request: FastifyRequest, reply: FastifyReply, upstr
     info.outcome = outcome
     if (outcome === 'cancelled' || res.destroyed) return
     // The closing (or error) part comes from the encoder once every upstream chunk went through it.
-    const tail = last()
-    if (tail.length > 0) info.bytes += Buffer.byteLength(tail)
-    if (tail.length > 0) pending.push(tail)
-    const rest = pending.length === 0 ? '' : joined(pending)
-    pending = []
-    res.end(rest)
+    write(last())
+    res.end(take())
   }
   res.on('drain', onDrain)
   options.openStreams.add(handle)

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { Dispatcher } from 'undici'
-import { AbandonedError, HeaderNames, type ResponseHeaders } from './buffered-call.js'
+import { AbandonedError, HeaderNames, watchClient, type ResponseHeaders } from './dispatch-common.js'
 
 /** Where a streamed answer's body goes, chunk by chunk, as undici parses it. */
 export interface StreamSink {
@@ -50,15 +50,12 @@ export function streamedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
       abandoned ??= err
       abortCall?.(err)
     }
-    const onClientClose = (): void => { if (!client!.writableFinished) abort(new AbandonedError()) }
+    const watch = watchClient(client, () => abort(new AbandonedError()))
+    if (watch.gone) return reject(new AbandonedError())
     const settle = (): void => {
       // A finished exchange's parser may already serve another call on the same socket.
       resumeCall = abortCall = undefined
-      client?.off('close', onClientClose)
-    }
-    if (client) {
-      if (client.destroyed) return reject(new AbandonedError())
-      client.once('close', onClientClose)
+      watch.release()
     }
     const response: StreamedResponse = {
       statusCode: 0,
