@@ -5,7 +5,7 @@ import { Value } from '@sinclair/typebox/value'
 export const ApiKeySchema = Type.Object({
   name: Type.String({ minLength: 1 }),
   sha256: Type.String({ pattern: '^[0-9a-fA-F]{64}$' }),
-  role: Type.Union([Type.Literal('admin'), Type.Literal('user')]),
+  role: Type.Union([Type.Literal('admin'), Type.Literal('user'), Type.Literal('service')]),
   userId: Type.Optional(Type.String({ minLength: 1 }))
 }, { additionalProperties: false })
 
@@ -26,6 +26,7 @@ export function parseApiKeys (text: string): ApiKey[] {
     if (first) throw new Error(`entry ${i}${first.path || ''}: ${first.message}`)
     const key = entry as ApiKey
     if (key.role === 'user' && !key.userId) throw new Error(`entry ${i} (${key.name}): role "user" needs a userId`)
+    if (key.role !== 'user' && key.userId !== undefined) throw new Error(`entry ${i} (${key.name}): only role "user" takes a userId (a service key acts for the user its request names)`)
     if (names.has(key.name)) throw new Error(`entry ${i}: duplicate name ${key.name}`)
     names.add(key.name)
     return { ...key, sha256: key.sha256.toLowerCase() }

@@ -48,12 +48,22 @@ export const authenticate = fp<AuthenticateOptions>(async (app, { config }) => {
     return sessions.identityOf(session)
   }
 
+  /** The user a service key acts for: its request's X-USER-ID, a value a header can carry. */
+  function actedFor (request: FastifyRequest): string {
+    const userId = request.headers['x-user-id']
+    if (!isUsableUserId(userId)) {
+      throw errors.invalidField('headers', 'x-user-id', 'must name the user a service key acts for (1-255 printable ASCII characters, no leading or trailing space)')
+    }
+    return userId
+  }
+
   async function resolve (request: FastifyRequest): Promise<Identity> {
     const apiKey = request.headers['x-api-key']
     if (apiKey !== undefined) {
       const key = typeof apiKey === 'string' && apiKey.length > 0 && apiKey.length <= 512 ? matchKey(apiKey) : undefined
       if (!key) throw errors.unauthenticated('Unknown API key.')
       if (key.role === 'admin') return { kind: 'admin', name: key.name, via: 'api-key' }
+      if (key.role === 'service') return { kind: 'user', userId: actedFor(request), via: 'service', service: key.name }
       return { kind: 'user', userId: key.userId as string, via: 'api-key' }
     }
     const authorization = request.headers.authorization

@@ -3,6 +3,8 @@ import { errors } from '../errors/app-error.js'
 /** Who is calling: an end user (sent upstream as X-USER-ID) or the organization. */
 export type Identity =
   | { kind: 'user', userId: string, email?: string, via: 'jwt' | 'api-key' | 'dev' | 'session' }
+  /** A team's server acting for the user its request names (X-USER-ID), with that user's rules only. */
+  | { kind: 'user', userId: string, email?: undefined, via: 'service', service: string }
   | { kind: 'admin', name: string, via: 'api-key' }
 
 export type UserIdentity = Extract<Identity, { kind: 'user' }>
@@ -30,9 +32,10 @@ export function asciiLower (value: string): string {
   return value.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32))
 }
 
-/** What kind of identity acted, for the log line: `jwt:alice`, `session:alice`, `api-key:alice`, `dev:alice`, `admin-key:ops`. */
+/** What kind of identity acted, for the log line: `jwt:alice`, `session:alice`, `api-key:alice`, `dev:alice`, `service:shop:alice`, `admin-key:ops`. */
 export function describeIdentity (identity: Identity): string {
-  return identity.kind === 'user' ? `${identity.via}:${identity.userId}` : `admin-key:${identity.name}`
+  if (identity.kind === 'admin') return `admin-key:${identity.name}`
+  return identity.via === 'service' ? `service:${identity.service}:${identity.userId}` : `${identity.via}:${identity.userId}`
 }
 
 /** The X-USER-ID to send upstream, if any. */

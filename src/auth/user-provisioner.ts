@@ -54,6 +54,12 @@ export class UserProvisioner {
     await this.shared?.publish(DELETED_CHANNEL, userId).catch(() => 0)
   }
 
+  /** Marks a user as existing, after the caller's own POST /v1/users made it (or found it). */
+  remember (userId: string): void {
+    this.#mark(userId)
+    this.shared?.set(SHARED_PREFIX + userId, '1', 'EX', SHARED_TTL_S).catch(() => undefined)
+  }
+
   /** Forgets a user in this instance only (another instance deleted it, or Sensay no longer knows it). */
   drop (userId: string): void {
     this.#known.delete(userId)
@@ -77,6 +83,10 @@ export class UserProvisioner {
       }
       await this.shared?.set(SHARED_PREFIX + userId, '1', 'EX', SHARED_TTL_S).catch(() => undefined)
     }
+    this.#mark(userId)
+  }
+
+  #mark (userId: string): void {
     if (this.#known.size >= this.maxKnown) {
       const oldest = this.#known.keys().next().value
       if (oldest !== undefined) this.#known.delete(oldest)

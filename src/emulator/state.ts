@@ -23,10 +23,11 @@ export interface EmuReplica {
   llm: { model: string, memoryMode: string, systemMessage: string, tools: string[], embeddingModel: string }
   distilledKnowledge?: string
   createdAt: string
+  telegram?: { id: number, mention: string }
 }
 
 export interface EmuMessage { id: number, uuid: string, createdAt: string, content: string, role: 'user' | 'assistant', source: string, userId: string, replicaUUID: string, conversationUUID: string }
-export interface EmuConversation { uuid: string, chatUUID: string, replicaUUID: string, userId: string, source: string, firstMessageAt: string, lastMessageAt: string, lastReplicaReplyAt?: string }
+export interface EmuConversation { uuid: string, chatUUID: string, replicaUUID: string, userId: string, source: string, firstMessageAt: string, lastMessageAt: string, lastReplicaReplyAt?: string, summary?: string | null, commonQuestions?: string[], commonTopics?: string[] }
 export interface EmuKnowledge {
   id: number
   replicaUUID: string
@@ -36,6 +37,7 @@ export interface EmuKnowledge {
   filename?: string
   rawText?: string
   summary?: string
+  uploaded?: boolean
   createdAtMs: number
   updatedAtMs: number
 }
@@ -50,6 +52,11 @@ export class EmulatorState {
   readonly knowledge = new Map<number, EmuKnowledge>()
   #nextMessageId = 1
   #nextKnowledgeId = 1000
+  #nextId = 1
+
+  nextId (): number {
+    return this.#nextId++
+  }
 
   addUser (id: string, fields: Partial<EmuUser> = {}): EmuUser {
     const user: EmuUser = { id, linkedAccounts: [], ...fields }

@@ -77,6 +77,27 @@ export function conversationItem (c: EmuConversation, state: EmulatorState): Rec
   return item
 }
 
+/** A chat: its conversations taken together. */
+export function chatItem (conversations: EmuConversation[], state: EmulatorState): Record<string, unknown> {
+  const first = conversations[0]!
+  const uuids = new Set(conversations.map((c) => c.uuid))
+  const messages = state.messages.filter((m) => uuids.has(m.conversationUUID))
+  const replies = messages.filter((m) => m.role === 'assistant')
+  const item: Record<string, unknown> = {
+    uuid: first.chatUUID,
+    source: first.source,
+    messageCount: messages.length,
+    replicaReplyCount: replies.length,
+    firstMessageAt: conversations.map((c) => c.firstMessageAt).sort()[0],
+    lastMessageAt: conversations.map((c) => c.lastMessageAt).sort().at(-1),
+    chatName: first.userId,
+    chatType: 'individual'
+  }
+  const lastReply = replies.at(-1)
+  if (lastReply) item.lastReplicaReplyAt = lastReply.createdAt
+  return item
+}
+
 export function messageItem (m: EmuMessage): Record<string, unknown> {
   return { uuid: m.uuid, createdAt: m.createdAt, content: m.content, role: m.role, senderName: m.role === 'user' ? m.userId : 'replica', source: m.source, replicaUUID: m.replicaUUID }
 }

@@ -39,6 +39,7 @@ export const requestLog = fp(async (app) => {
       if (upstream.requestId) line.upstreamRequestId = upstream.requestId
     }
     if (request.stream) line.stream = aborted ? { ...request.stream, outcome: 'cancelled' } : request.stream
+    if (request.droppedQuery !== undefined) line.droppedQuery = request.droppedQuery
     if (request.failure !== undefined) line.err = request.failure
     if (status >= 500 && !aborted) request.log.error(line, 'request failed')
     else request.log.info(line, aborted ? 'request cancelled by the client' : 'request')

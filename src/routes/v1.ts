@@ -1,12 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { settle } from '../plugins/maybe-async.js'
-import { NoQuery } from '../schemas/common.js'
+import { addLenientQuery } from '../schemas/lenient-query.js'
 import { addResponseCheck } from '../schemas/response-check.js'
 import { usersRoutes } from './users.js'
 import { replicasRoutes } from './replicas.js'
 import { chatRoutes, type ChatOptions } from './chat.js'
 import { knowledgeBaseRoutes } from './knowledge-base.js'
-import { conversationsRoutes } from './conversations.js'
+import { orgKnowledgeBaseRoutes } from './org-knowledge-base.js'
+import { mirroredRoutes } from './mirrored/register.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route makes the caller's Sensay user itself, or asks whether it exists: no provisioning first. */
+    provisionsItself?: boolean
+  }
+}
 
 /**
  * Everything under /v1 needs an identity (401 before the body is even
@@ -34,18 +42,23 @@ export async function v1Routes (app: FastifyInstance, options: ChatOptions): Pro
     settle(() => app.knownIdentity(request) ? app.limitRequest(request, reply) : firstSight(request, reply), done)
   })
   app.addHook('preHandler', (request, _reply, done) => {
+    // A caller's own POST /v1/users is the provisioning (with their name and email), and
+    // GET /v1/users/:userID is how apps ask whether to make it: neither provisions first.
+    if (request.route!.config.provisionsItself === true) return done()
     settle(() => app.provisionUser(request), done)
   })
-  // On every route: a query parameter it does not define is a 400 naming it, and an
-  // upstream answer that does not fit its response schema is a 502.
+  // On every route: a query parameter it does not define is dropped (never forwarded), and
+  // an upstream answer that does not fit its response schema is a 502.
   app.addHook('onRoute', (route) => {
     route.schema ??= {}
-    route.schema.querystring ??= NoQuery
+    route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false }
+    addLenientQuery(route)
     addResponseCheck(route)
   })
   await app.register(usersRoutes)
   await app.register(replicasRoutes)
   await app.register(chatRoutes, { streamIdleTimeoutMs: options.streamIdleTimeoutMs, streamMaxDurationMs: options.streamMaxDurationMs })
   await app.register(knowledgeBaseRoutes)
-  await app.register(conversationsRoutes)
+  await app.register(orgKnowledgeBaseRoutes)
+  await app.register(mirroredRoutes)
 }

@@ -21,7 +21,7 @@ const AiSdkMessage = Type.Object({
 }, { additionalProperties: true })
 
 export const AiSdkChatInput = Type.Object({
-  id: Type.Optional(Type.String()),
+  id: Type.String(),
   messages: Type.Array(AiSdkMessage, { minItems: 1 }),
   trigger: Type.Optional(Type.String()),
   messageId: Type.Optional(Type.String()),
@@ -29,10 +29,13 @@ export const AiSdkChatInput = Type.Object({
 }, { additionalProperties: true, title: 'AI SDK useChat body' })
 export type AiSdkChatInputT = Static<typeof AiSdkChatInput>
 
-/** Either shape, told apart by `messages`, so that a bad body gets the errors of the shape it meant. */
+/**
+ * Either shape, told apart by `id` and `messages` (the AI SDK sends both), so that a bad body
+ * gets the errors of the shape it meant; an OpenAI-style `{messages}` is Sensay's shape (400).
+ */
 export const ChatRequestBody = Type.Unsafe<ChatCompletionInputT | AiSdkChatInputT>({
   type: 'object',
-  if: { type: 'object', required: ['messages'] },
+  if: { type: 'object', required: ['id', 'messages'] },
   then: AiSdkChatInput,
   else: ChatCompletionInput,
   description: 'Sensay\'s `{content, skip_chat_history?, source?}`, or the body the AI SDK\'s `useChat` sends (v5+: `messages[].parts`, v4: `messages[].content`).'

@@ -25,6 +25,8 @@ const rawTextChunkFields = {
 }
 
 export const KnowledgeBaseUpdateInput = Type.Object({
+  // Sensay's CLI retrains a failed entry with `status: "NEW"`; the other statuses are Sensay's own.
+  status: Type.Optional(Type.Literal('NEW', { description: 'Only `NEW`: reprocess the entry.' })),
   title: Type.Optional(Type.String()),
   rawText: Type.Optional(Type.String({ minLength: 1 })),
   generatedFacts: Type.Optional(Type.Array(Type.String())),
