@@ -10,7 +10,7 @@ export type Identity =
 export type UserIdentity = Extract<Identity, { kind: 'user' }>
 
 // The value goes verbatim into a header: refuse what a header cannot carry.
-const USABLE_USER_ID = /^[\x21-\x7e](?:[\x20-\x7e]{0,254}[\x21-\x7e])?$/
+const USABLE_USER_ID = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/
 
 export function isUsableUserId (value: unknown): value is string {
   return typeof value === 'string' && USABLE_USER_ID.test(value)

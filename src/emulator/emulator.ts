@@ -136,7 +136,8 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
       if (fault.body) return reply.code(fault.status).send(fault.body)
       return sendSensayError(request, reply, fault.status, fault.status >= 500 ? 'Internal server error' : 'Injected failure', fault.status === 429 ? 'CONVERSATION_QUOTA_EXCEEDED' : undefined)
     }
-    if (path === '/v1/healthcheck') return
+    // The healthcheck is open; a signed upload URL carries its own authorization.
+    if (path === '/v1/healthcheck' || path.startsWith('/uploads/')) return
     if (request.headers['x-organization-secret'] !== options.organizationSecret) {
       return sendSensayError(request, reply, 401, 'Invalid organization secret', 'UNAUTHORIZED')
     }

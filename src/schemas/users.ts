@@ -30,7 +30,7 @@ export const UserCreateInput = Type.Object({
 
 // Any value a header can carry; the route decides whose it may be.
 export const UserParams = Type.Object({
-  userID: Type.String({ pattern: '^[\\x21-\\x7e](?:[\\x20-\\x7e]{0,254}[\\x21-\\x7e])?$', description: 'A user id.' })
+  userID: Type.String({ pattern: '^[\\x21-\\x7e](?:[\\x20-\\x7e]{0,253}[\\x21-\\x7e])?$', description: 'A user id.' })
 }, { additionalProperties: false })
 
 const Counts = Type.Record(Type.String(), Type.Integer({ minimum: 0 }))

@@ -11,6 +11,7 @@ export const SECRET = 'org-secret-7f3a9c1e5b2d4f6a8c0e'
 export const JWT_SECRET = 'jwt-secret-for-tests-0123456789abcdef'
 export const ADMIN_KEY = 'admin-key-5d1f0c9b8a7e6d5c'
 export const USER_KEY = 'user-key-9a8b7c6d5e4f3a2b'
+export const SERVICE_KEY = 'service-key-3c4d5e6f7a8b9c0d'
 
 export interface Harness {
   app: FastifyInstance
@@ -49,7 +50,8 @@ export function baseConfig (emulatorUrl: string, overrides: Partial<Config> = {}
   })
   config.apiKeys = [
     { name: 'ops', sha256: sha256Hex(ADMIN_KEY), role: 'admin' },
-    { name: 'mobile-carol', sha256: sha256Hex(USER_KEY), role: 'user', userId: 'carol' }
+    { name: 'mobile-carol', sha256: sha256Hex(USER_KEY), role: 'user', userId: 'carol' },
+    { name: 'shop', sha256: sha256Hex(SERVICE_KEY), role: 'service' }
   ]
   // A high breaker threshold: tests that inject failures must not trip each other's circuit.
   return { ...config, shutdownGraceMs: 1_000, readyCacheMs: 0, breaker: { threshold: 1_000, cooldownMs: 1_000 }, ...overrides }

@@ -30,6 +30,18 @@ function expectCors (headers: Record<string, unknown>) {
 }
 
 describe('CORS', () => {
+  it('allows the headers apps written for Sensay send (X-USER-ID, X-USER-ID-TYPE), never X-ORGANIZATION-SECRET', async () => {
+    const preflight = (headers: string) => bff.inject({
+      method: 'OPTIONS',
+      url: '/v1/users/sample',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': headers }
+    })
+    const allowed = String((await preflight('authorization,x-user-id,x-user-id-type,x-api-version')).headers['access-control-allow-headers']).toLowerCase().split(',').map((h) => h.trim())
+    expect(allowed).toEqual(expect.arrayContaining(['x-user-id', 'x-user-id-type', 'x-api-version', 'authorization']))
+    const secret = await preflight('x-organization-secret')
+    expect(String(secret.headers['access-control-allow-headers']).toLowerCase()).not.toContain('x-organization-secret')
+  })
+
   it('answers a preflight from an allowed origin, cached', async () => {
     const res = await bff.inject({
       method: 'OPTIONS',

@@ -53,6 +53,19 @@ describe('POST /v1/replicas/:replicaUUID/chat/completions', () => {
     expect(h.emu.calls.filter((c) => c.path.endsWith('/chat/completions'))).toHaveLength(0)
   })
 
+  it('takes an OpenAI-style {messages} (no AI SDK id) as Sensay\'s shape: a 400, never a stream', async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: chatUrl(publicReplica.uuid),
+      headers: { ...await h.as('alice'), accept: 'application/json' },
+      payload: { messages: [{ role: 'user', content: 'Hello' }] }
+    })
+    expect(res.statusCode).toBe(400)
+    expect(res.headers['content-type']).toMatch(/^application\/json/)
+    expect(res.json().details[0]).toMatchObject({ in: 'body' })
+    expect(h.emu.calls.filter((c) => c.path.endsWith('/chat/completions'))).toHaveLength(0)
+  })
+
   it('refuses an empty message', async () => {
     const res = await h.app.inject({ method: 'POST', url: chatUrl(publicReplica.uuid), headers: await h.as('alice'), payload: { content: '' } })
     expect(res.statusCode).toBe(400)

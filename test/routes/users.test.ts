@@ -96,3 +96,43 @@ describe('/v1/users/me', () => {
     expect(h.emu.calls).toHaveLength(0)
   })
 })
+
+describe('user bootstrap: GET /v1/users/:userID and POST /v1/users', () => {
+  it('a caller whose first request is POST /v1/users is created with their name and email, once; later requests do not provision again', async () => {
+    const headers = await h.as('nora')
+    const created = await h.app.inject({ method: 'POST', url: '/v1/users', headers, payload: { name: 'Nora N', email: 'nora@example.com' } })
+    expect(created.statusCode).toBe(200)
+    expect(created.json()).toMatchObject({ success: true, id: 'nora', name: 'Nora N', email: 'nora@example.com' })
+    await h.app.inject({ method: 'GET', url: '/v1/users/me', headers })
+    expect(h.emu.callsTo('POST', '/v1/users').map((c) => c.body)).toEqual([{ id: 'nora', name: 'Nora N', email: 'nora@example.com' }])
+    const again = await h.app.inject({ method: 'POST', url: '/v1/users', headers, payload: { id: 'nora', name: 'Nora N' } })
+    expect(again.statusCode).toBe(409)
+    expect(again.json()).toMatchObject({ error_code: 'USER_ALREADY_EXISTS' })
+  })
+
+  it('GET of your own id answers 404 until Sensay knows you, without provisioning; then your user', async () => {
+    const headers = await h.as('otto')
+    expect((await h.app.inject({ method: 'GET', url: '/v1/users/otto', headers })).statusCode).toBe(404)
+    expect(h.emu.callsTo('POST', '/v1/users')).toEqual([])
+    await h.app.inject({ method: 'GET', url: '/v1/users/me', headers })
+    const res = await h.app.inject({ method: 'GET', url: '/v1/users/otto', headers })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ success: true, id: 'otto', linkedAccounts: [] })
+  })
+
+  it('an admin key reads any user and creates as Sensay does (linkedAccounts included)', async () => {
+    const admin = { 'x-api-key': ADMIN_KEY }
+    const created = await h.app.inject({ method: 'POST', url: '/v1/users', headers: admin, payload: { id: 'made-by-ops', linkedAccounts: [{ accountID: '42', accountType: 'discord' }] } })
+    expect(created.statusCode).toBe(200)
+    expect(h.emu.callsTo('POST', '/v1/users')[0]?.body).toEqual({ id: 'made-by-ops', linkedAccounts: [{ accountID: '42', accountType: 'discord' }] })
+    const read = await h.app.inject({ method: 'GET', url: '/v1/users/made-by-ops', headers: admin })
+    expect(read.json()).toMatchObject({ id: 'made-by-ops', linkedAccounts: [{ accountID: '42', accountType: 'discord' }] })
+  })
+
+  it('a user id a header cannot carry is a 400, nothing sent', async () => {
+    const res = await h.app.inject({ method: 'GET', url: `/v1/users/${encodeURIComponent(' spaced')}`, headers: await h.as('pat') })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().details[0]).toMatchObject({ in: 'path', field: 'userID' })
+    expect(h.emu.calls.filter((c) => c.path.startsWith('/v1/users/'))).toEqual([])
+  })
+})

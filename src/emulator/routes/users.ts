@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { EmuContext } from '../context.js'
+import type { EmuUser } from '../state.js'
 
 export function userRoutes (app: FastifyInstance, { state, sendError, requireUser }: EmuContext): void {
   app.post('/v1/users', async (request, reply) => {
-    const body = request.body as { id?: string, name?: string, email?: string }
+    const body = request.body as { id?: string, name?: string, email?: string, linkedAccounts?: EmuUser['linkedAccounts'] }
     const id = body.id ?? randomUUID()
     if (state.users.has(id)) return sendError(request, reply, 409, `User ${id} already exists`, 'USER_ALREADY_EXISTS')
-    const user = state.addUser(id, { name: body.name, email: body.email })
+    const user = state.addUser(id, { name: body.name, email: body.email, linkedAccounts: body.linkedAccounts ?? [] })
     return { success: true, ...user }
   })
   app.get('/v1/users/me', async (request, reply) => {

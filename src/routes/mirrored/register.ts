@@ -13,9 +13,8 @@ type Schema = Record<string, unknown>
 
 const PARAM_SCHEMAS: Record<string, object> = { replicaUUID: Uuid, chatUUID: Uuid, conversationUUID: Uuid, knowledgeBaseID: KnowledgeBaseId }
 
-function paramsSchema (path: string): object | undefined {
+function paramsSchema (path: string): object {
   const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)
-  if (names.length === 0) return undefined
   const properties = Object.fromEntries(names.map((name) => [name, PARAM_SCHEMAS[name] ?? { type: 'string', minLength: 1 }]))
   return { type: 'object', properties, required: names, additionalProperties: false }
 }
@@ -58,7 +57,7 @@ export async function mirroredRoutes (app: FastifyInstance): Promise<void> {
       schema: {
         tags: [route.tag],
         summary: `${derived.summary ?? route.path} (${route.policy})`,
-        params: paramsSchema(route.path),
+        ...(route.path.includes('{') ? { params: paramsSchema(route.path) } : {}),
         querystring: derived.querystring,
         ...(noBody || !body ? {} : { body }),
         response: { ...derived.response, ...errorResponses }
