@@ -124,7 +124,7 @@ export function knowledgeItem (e: EmuKnowledge, stepMs: number, detail: boolean)
     item.url = e.url
     item.website = { url: e.url, title: e.title ?? e.url, autoRefresh: false }
   }
-  if (e.filename !== undefined) item.file = { name: e.filename, size: null, mimeType: null }
+  if (e.filename !== undefined) item.file = { name: e.filename, size: null, mimeType: e.filename.endsWith('.pdf') ? 'application/pdf' : 'text/plain' }
   if (e.summary !== undefined) item.summary = e.summary
   if (detail) {
     if (e.rawText !== undefined) {

@@ -83,6 +83,46 @@ describe('the emulator follows Sensay\'s OpenAPI schema', () => {
     conforms('DELETE', '/v1/users/me', await call('DELETE', '/v1/users/me', { user: 'u1' }))
   })
 
+  it('answers the routes of owners\' dashboards, the CLI and the history writers in documented shapes', async () => {
+    conforms('GET', '/v1/users/{userID}', await call('GET', '/v1/users/u2'))
+    conforms('POST', '/v1/users', await call('POST', '/v1/users', { body: { id: 'u2', name: 'U Two', email: 'u2@example.com' } }))
+    conforms('GET', '/v1/users/{userID}', await call('GET', '/v1/users/u2'))
+    const uuid = (await call('POST', '/v1/replicas', { body: { name: 'D', shortDescription: 's', greeting: 'g', ownerID: 'u2', slug: 'dash', llm: {} } })).json!.uuid as string
+    const r = `/v1/replicas/${uuid}`
+    conforms('POST', '/v1/replicas/{replicaUUID}/chat/history', await call('POST', `${r}/chat/history`, { user: 'u2', body: { content: 'saved', source: 'web' } }))
+    conforms('POST', '/v1/replicas/{replicaUUID}/chat/completions', await call('POST', `${r}/chat/completions`, { user: 'u2', body: { content: 'hi' } }))
+    for (const source of ['web', 'embed', 'telegram', 'discord']) {
+      conforms('GET', `/v1/replicas/{replicaUUID}/chat/history/${source}`, await call('GET', `${r}/chat/history/${source}`, { user: 'u2' }))
+    }
+    conforms('POST', '/v1/experimental/replicas/{replicaUUID}/chat/completions', await call('POST', `/v1/experimental${r}/chat/completions`, { user: 'u2', body: { messages: [{ role: 'user', content: 'hi' }] } }))
+
+    const conversations = await call('GET', `${r}/conversations`, { user: 'u2' })
+    const { uuid: conversation, chatUUID: chat } = (conversations.json!.items as Array<{ uuid: string, chatUUID: string }>)[0]!
+    const c = `${r}/conversations/${conversation}`
+    conforms('GET', '/v1/replicas/{replicaUUID}/conversations/{conversationUUID}', await call('GET', c))
+    conforms('PATCH', '/v1/replicas/{replicaUUID}/conversations/{conversationUUID}', await call('PATCH', c, { body: { summary: 'sum', commonQuestions: ['q'], commonTopics: ['t'] } }))
+    conforms('GET', '/v1/replicas/{replicaUUID}/conversations/{conversationUUID}/mentions', await call('GET', `${c}/mentions?limit=20&minimumMessagesInPlaceholder=3`))
+    conforms('GET', '/v1/replicas/{replicaUUID}/chats', await call('GET', `${r}/chats`))
+    conforms('GET', '/v1/replicas/{replicaUUID}/chats/{chatUUID}', await call('GET', `${r}/chats/${chat}`))
+    conforms('GET', '/v1/replicas/{replicaUUID}/chats/{chatUUID}', await call('GET', `${r}/chats/00000000-0000-4000-8000-000000000000`))
+    conforms('GET', '/v1/replicas/{replicaUUID}/chats/{chatUUID}/messages', await call('GET', `${r}/chats/${chat}/messages`))
+    conforms('GET', '/v1/replicas/{replicaUUID}/chats/{chatUUID}/conversations', await call('GET', `${r}/chats/${chat}/conversations`))
+    conforms('GET', '/v1/replicas/{replicaUUID}/chats/{chatUUID}/conversations/{conversationUUID}', await call('GET', `${r}/chats/${chat}/conversations/${conversation}`))
+    conforms('GET', '/v1/replicas/{replicaUUID}/chats/{chatUUID}/conversations/{conversationUUID}/messages', await call('GET', `${r}/chats/${chat}/conversations/${conversation}/messages`))
+    conforms('GET', '/v1/replicas/{replicaUUID}/analytics/conversations/historical', await call('GET', `${r}/analytics/conversations/historical`))
+    conforms('GET', '/v1/replicas/{replicaUUID}/analytics/conversations/sources', await call('GET', `${r}/analytics/conversations/sources`))
+    conforms('POST', '/v1/replicas/{replicaUUID}/integrations/telegram', await call('POST', `${r}/integrations/telegram`, { body: { telegram_token: 't', mention: '@b' } }))
+    conforms('DELETE', '/v1/replicas/{replicaUUID}/integrations/telegram', await call('DELETE', `${r}/integrations/telegram`))
+
+    conforms('GET', '/v1/knowledge-base/file-types', await call('GET', '/v1/knowledge-base/file-types'))
+    const id = ((await call('POST', `${r}/knowledge-base`, { body: { filename: 'a.txt' } })).json!.results as Array<{ knowledgeBaseID: number }>)[0]!.knowledgeBaseID
+    conforms('GET', '/v1/knowledge-base', await call('GET', '/v1/knowledge-base?page=1&pageSize=10'))
+    conforms('GET', '/v1/knowledge-base/{knowledgeBaseID}', await call('GET', `/v1/knowledge-base/${id}`))
+    conforms('PATCH', '/v1/knowledge-base/{knowledgeBaseID}', await call('PATCH', `/v1/knowledge-base/${id}`, { body: { status: 'NEW' } }))
+    conforms('DELETE', '/v1/knowledge-base/{knowledgeBaseID}', await call('DELETE', `/v1/knowledge-base/${id}`))
+    conforms('GET', '/v1/knowledge-base/{knowledgeBaseID}', await call('GET', `/v1/knowledge-base/${id}`))
+  })
+
   it('refuses a request body its schema refuses, in Sensay\'s error shape', async () => {
     const res = await call('POST', '/v1/replicas', { body: { name: 'R', shortDescription: 's', greeting: 'g', ownerID: 'u1', slug: 'r', llm: {}, hacked: true } })
     expect(res.status).toBe(400)
