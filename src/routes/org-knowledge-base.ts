@@ -15,6 +15,8 @@ import { callContext } from '../upstream/sensay-plugin.js'
 const tags = ['Knowledge base']
 const EntryParams = Type.Object({ knowledgeBaseID: KnowledgeBaseId }, { additionalProperties: false })
 const entryNotFound = () => errors.notFound('Knowledge base entry not found.')
+// An id from Sensay's answer goes into a lookup path: it must be a UUID first, like any path id.
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 
 /**
  * The organization-wide knowledge-base routes Sensay's CLI uses (hidden in
@@ -24,7 +26,7 @@ const entryNotFound = () => errors.notFound('Knowledge base entry not found.')
  */
 export const orgKnowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ownsReplica = async (request: FastifyRequest, replicaUUID: unknown): Promise<boolean> => {
-    if (typeof replicaUUID !== 'string') return false
+    if (typeof replicaUUID !== 'string' || !UUID.test(replicaUUID)) return false
     try {
       return ReplicaAccess.isOwner(request.identity!, await app.replicaAccess.lookup(replicaUUID, callContext(request)))
     } catch (err) {
@@ -36,9 +38,16 @@ export const orgKnowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => 
   /** The entry, read by id, if the caller may act on it: admin, or owner of its replica. */
   const ownedEntry = async (request: FastifyRequest & { params: { knowledgeBaseID: string } }) => {
     const { knowledgeBaseID } = request.params
-    const { body } = await app.sensay.json<KnowledgeBaseEntryResponseT>({
-      method: 'GET', path: `/v1/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)
-    }, callContext(request))
+    let body: KnowledgeBaseEntryResponseT
+    try {
+      ({ body } = await app.sensay.json<KnowledgeBaseEntryResponseT>({
+        method: 'GET', path: `/v1/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)
+      }, callContext(request)))
+    } catch (err) {
+      // Missing and not yours answer alike.
+      if (err instanceof AppError && err.statusCode === 404) throw entryNotFound()
+      throw err
+    }
     if (String(body.id) !== knowledgeBaseID) throw entryNotFound()
     if (request.identity!.kind !== 'admin' && !await ownsReplica(request, body.replicaUUID)) throw entryNotFound()
     return body

@@ -15,6 +15,7 @@ let h: Harness
 let replica: EmuReplica
 let entryId: number
 let conversationUUID: string
+let chatUUID: string
 let headers: Record<string, string>
 
 interface Route {
@@ -40,7 +41,21 @@ const routes: Route[] = [
   { name: 'GET knowledge base', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/knowledge-base` },
   { name: 'GET knowledge base entry', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/knowledge-base/${entryId}` },
   { name: 'GET conversations', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/conversations` },
-  { name: 'GET messages', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/conversations/${conversationUUID}/messages` }
+  { name: 'GET messages', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/conversations/${conversationUUID}/messages` },
+  // The routes of the mirrored table, and the hand-written ones that came with them.
+  { name: 'GET /v1/users/:userID', method: 'GET', url: () => '/v1/users/owner' },
+  { name: 'GET chat history (web)', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/chat/history/web` },
+  { name: 'POST chat history', method: 'POST', url: () => `/v1/replicas/${replica.uuid}/chat/history`, payload: () => ({ content: 'saved' }), upstreamBody: () => ({ content: 'saved', source: 'web' }) },
+  { name: 'POST experimental chat', method: 'POST', url: () => `/v1/experimental/replicas/${replica.uuid}/chat/completions`, payload: () => ({ messages: [{ role: 'user', content: 'hi' }], store: false }), upstreamBody: () => ({ messages: [{ role: 'user', content: 'hi' }], store: false, source: 'web' }) },
+  { name: 'GET chats', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/chats` },
+  { name: 'GET chat', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/chats/${chatUUID}` },
+  { name: 'GET chat messages', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/chats/${chatUUID}/messages` },
+  { name: 'GET conversation', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/conversations/${conversationUUID}` },
+  { name: 'GET mentions', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/conversations/${conversationUUID}/mentions` },
+  { name: 'GET analytics (historical)', method: 'GET', url: () => `/v1/replicas/${replica.uuid}/analytics/conversations/historical` },
+  { name: 'GET file types', method: 'GET', url: () => '/v1/knowledge-base/file-types' },
+  { name: 'GET org-wide knowledge base', method: 'GET', url: () => '/v1/knowledge-base' },
+  { name: 'GET org-wide knowledge base entry', method: 'GET', url: () => `/v1/knowledge-base/${entryId}` }
 ]
 
 /** A real answer for the route, straight from the emulator. */
@@ -103,7 +118,9 @@ beforeAll(async () => {
   entryId = h.emu.state.addKnowledge({ replicaUUID: replica.uuid, type: 'text', rawText: 'known' }).id
   h.emu.state.addMessage(replica, 'owner', 'web', 'user', 'hello')
   h.emu.state.addMessage(replica, 'owner', 'web', 'assistant', 'hi')
-  conversationUUID = [...h.emu.state.conversations.values()].find((c) => c.replicaUUID === replica.uuid)!.uuid
+  const conversation = [...h.emu.state.conversations.values()].find((c) => c.replicaUUID === replica.uuid)!
+  conversationUUID = conversation.uuid
+  chatUUID = conversation.chatUUID
   headers = await h.as('owner')
   // The user is provisioned and the replica known before any answer is rewritten.
   await h.app.inject({ method: 'GET', url: `/v1/replicas/${replica.uuid}`, headers })
