@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { describeIdentity } from '../auth/identity.js'
+import { droppedQuery } from '../schemas/lenient-query.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,7 +40,8 @@ export const requestLog = fp(async (app) => {
       if (upstream.requestId) line.upstreamRequestId = upstream.requestId
     }
     if (request.stream) line.stream = aborted ? { ...request.stream, outcome: 'cancelled' } : request.stream
-    if (request.droppedQuery !== undefined) line.droppedQuery = request.droppedQuery
+    const dropped = droppedQuery(request.query)
+    if (dropped !== undefined) line.droppedQuery = dropped
     if (request.failure !== undefined) line.err = request.failure
     if (status >= 500 && !aborted) request.log.error(line, 'request failed')
     else request.log.info(line, aborted ? 'request cancelled by the client' : 'request')

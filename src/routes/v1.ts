@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { settle } from '../plugins/maybe-async.js'
-import { addLenientQuery } from '../schemas/lenient-query.js'
 import { addResponseCheck } from '../schemas/response-check.js'
 import { usersRoutes } from './users.js'
 import { replicasRoutes } from './replicas.js'
@@ -52,7 +51,6 @@ export async function v1Routes (app: FastifyInstance, options: ChatOptions): Pro
   app.addHook('onRoute', (route) => {
     route.schema ??= {}
     route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false }
-    addLenientQuery(route)
     addResponseCheck(route)
   })
   await app.register(usersRoutes)
