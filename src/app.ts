@@ -55,6 +55,19 @@ function requestIds (): () => string {
   return () => prefix + (++counter).toString(16).padStart(12, '0')
 }
 
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function of the hop's
+ * index, as Express reads one: the socket's peer (hop 0) and the n - 1 before
+ * it are proxies, and the address they were given is the client's. Fastify
+ * 5.12 fails a plain number closed (trusting nothing), which made
+ * `TRUST_PROXY=1` behind a load balancer put every client at its address.
+ */
+export function trustProxyOption (trustProxy: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (typeof trustProxy !== 'number') return trustProxy
+  const hops = trustProxy
+  return (_address: string, hop: number) => hop < hops
+}
+
 /** Builds the app, ready for inject() or listen(); never listens itself. */
 export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const logger = loggerOptions(config.logLevel, [config.organizationSecret])
@@ -67,8 +80,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     // a child per request was a measurable share of the per-request cost.
     childLoggerFactory: (logger) => logger,
     bodyLimit: config.bodyLimitBytes,
-    // Fastify accepts a hop count too, though its types omit it.
-    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
+    trustProxy: trustProxyOption(config.trustProxy),
     requestIdHeader: false,
     // A well-formed incoming id is kept (and sent upstream); anything else is replaced.
     genReqId: (req) => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { get } from 'node:http'
 import { request } from 'undici'
 import { ADMIN_KEY, baseConfig, startHarness, type Harness } from '../helpers/harness.js'
 import { closedPort } from '../helpers/ports.js'
@@ -90,6 +91,23 @@ describe.skipIf(!NGINX)('behind the shipped nginx', () => {
     const user = await request(`${edge}/v1/users/me`, { headers: await h.as('nat-neighbour') })
     expect(user.statusCode).toBe(200)
     await user.body.dump()
+  })
+
+  // The client on another address than nginx (127.0.0.2 and .3 on loopback): what the BFF logs
+  // and limits by must be the client's. With the proxy trusted for nothing, it would be nginx's.
+  it('a client at another address than the proxy is seen at its own address, and limited there', async () => {
+    // node:http binds the client's end of the socket (localAddress); undici's connector does not.
+    const from = (localAddress: string, headers: Record<string, string>) => new Promise<number>((resolve, reject) => {
+      const url = new URL(`${edge}/v1/users/me`)
+      get({ host: url.hostname, port: url.port, path: url.pathname, localAddress, headers }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode!)) }).on('error', reject)
+    })
+    expect(await from('127.0.0.2', { ...(await h.as('far-client')), 'x-forwarded-for': '198.51.100.9' })).toBe(200)
+    expect(h.logLines().find((l) => l.user === 'jwt:far-client')?.ip).toBe('127.0.0.2')
+    // Failed attempts from .2 past the limit leave .3's 401s alone.
+    const bad = { authorization: 'Bearer nope' }
+    for (let i = 0; i < 4; i++) await from('127.0.0.2', bad)
+    expect(await from('127.0.0.3', bad)).toBe(401)
+    expect(await from('127.0.0.2', bad)).toBe(429)
   })
 
   it('the address the BFF sees is the client\'s, not what the client wrote', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/app.js'
+import { buildApp, trustProxyOption } from '../../src/app.js'
 import type { Config } from '../../src/config/config.js'
 import { ADMIN_KEY, baseConfig, captureStream, signToken, startHarness, type Harness } from '../helpers/harness.js'
 import { cuttableRedis, startRedis, type TestRedis } from '../helpers/redis.js'
@@ -77,6 +77,21 @@ describe('rate limits', () => {
     const a = `10.${Math.floor(Math.random() * 250)}.0.1`
     expect([(await from(a)).statusCode, (await from(a)).statusCode, (await from(a)).statusCode]).toEqual([200, 200, 429])
     expect((await from(`${a}1`)).statusCode).toBe(200)
+  })
+
+  it('TRUST_PROXY=1: two clients behind the one trusted proxy are two addresses; what the client wrote before it is ignored', async () => {
+    const bff = await app({ trustProxy: 1, rateLimit: { max: 2 } })
+    const through = (forwardedFor: string) => bff.inject({ method: 'GET', url: '/openapi.json', remoteAddress: '10.9.9.9', headers: { 'x-forwarded-for': forwardedFor } })
+    const n = Math.floor(Math.random() * 250)
+    const [a, b] = [`192.0.2.${n}`, `198.51.100.${n}`]
+    expect([(await through(a)).statusCode, (await through(a)).statusCode, (await through(a)).statusCode]).toEqual([200, 200, 429])
+    expect((await through(b)).statusCode).toBe(200)
+    // A spoofed entry in front of the proxy's own changes nothing: still client a, still limited.
+    expect((await through(`203.0.113.77, ${a}`)).statusCode).toBe(429)
+    // Two hops: the peer and the one before it are proxies, the next is the client.
+    expect(trustProxyOption(2)).toBeTypeOf('function')
+    expect((trustProxyOption(2) as (address: string, hop: number) => boolean)('x', 1)).toBe(true)
+    expect((trustProxyOption(2) as (address: string, hop: number) => boolean)('x', 2)).toBe(false)
   })
 
   it('never limits health checks and metrics', async () => {
