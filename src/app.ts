@@ -180,6 +180,12 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   if (config.sessions) await app.register(authRoutes, { userClaim: config.jwt.userClaim, corsOrigins: config.corsOrigins })
   if (config.playground) await app.register(playgroundPlugin)
   await app.register(healthRoutes, { readyCacheMs: config.readyCacheMs })
-  await app.register(v1Routes, { prefix: '/v1', streamIdleTimeoutMs: config.streamIdleTimeoutMs, streamMaxDurationMs: config.streamMaxDurationMs })
+  await app.register(v1Routes, {
+    prefix: '/v1',
+    streamIdleTimeoutMs: config.streamIdleTimeoutMs,
+    streamMaxDurationMs: config.streamMaxDurationMs,
+    streamMaxPartBytes: config.streamMaxPartBytes,
+    streamMaxPerUser: config.streamMaxPerUser
+  })
   return app
 }

@@ -62,6 +62,10 @@ export interface Config {
   streamIdleTimeoutMs: number
   /** Longest a streamed answer may last. */
   streamMaxDurationMs: number
+  /** Longest single part (line or event) of an upstream stream. */
+  streamMaxPartBytes: number
+  /** Streamed answers one user may have open at once. */
+  streamMaxPerUser: number
   /** On SIGTERM, how long in-flight requests and streams may take to finish. */
   shutdownGraceMs: number
   /** Keep-alive connections to Sensay at most; each open stream holds one. */
@@ -93,6 +97,8 @@ export const defaults = {
   replicaCacheTtlMs: 5_000,
   streamIdleTimeoutMs: 30_000,
   streamMaxDurationMs: 600_000,
+  streamMaxPartBytes: 1_048_576,
+  streamMaxPerUser: 5,
   shutdownGraceMs: 10_000,
   upstreamConnections: 1024,
   breakerThreshold: 5,

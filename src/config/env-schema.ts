@@ -43,6 +43,8 @@ export const EnvSchema = Type.Object({
   REPLICA_CACHE_TTL_MS: Type.Optional(Int(0, 3_600_000)),
   STREAM_IDLE_TIMEOUT_MS: Type.Optional(Int(1, 3_600_000)),
   STREAM_MAX_DURATION_MS: Type.Optional(Int(1, 86_400_000)),
+  STREAM_MAX_PART_BYTES: Type.Optional(Int(1_024, 67_108_864)),
+  STREAM_MAX_PER_USER: Type.Optional(Int(1, 10_000)),
   SHUTDOWN_GRACE_MS: Type.Optional(Int(0, 3_600_000)),
   UPSTREAM_CONNECTIONS: Type.Optional(Int(1, 100_000)),
   READY_CACHE_MS: Type.Optional(Int(0, 60_000)),

@@ -207,6 +207,8 @@ export function loadConfig (raw: RawEnv): Config {
     replicaCacheTtlMs: int(env, 'REPLICA_CACHE_TTL_MS', defaults.replicaCacheTtlMs, 0, 3_600_000),
     streamIdleTimeoutMs: int(env, 'STREAM_IDLE_TIMEOUT_MS', defaults.streamIdleTimeoutMs, 1, 3_600_000),
     streamMaxDurationMs: int(env, 'STREAM_MAX_DURATION_MS', defaults.streamMaxDurationMs, 1, 86_400_000),
+    streamMaxPartBytes: int(env, 'STREAM_MAX_PART_BYTES', defaults.streamMaxPartBytes, 1_024, 67_108_864),
+    streamMaxPerUser: int(env, 'STREAM_MAX_PER_USER', defaults.streamMaxPerUser, 1, 10_000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', defaults.shutdownGraceMs, 0, 3_600_000),
     upstreamConnections: int(env, 'UPSTREAM_CONNECTIONS', defaults.upstreamConnections, 1, 100_000),
     breaker: {

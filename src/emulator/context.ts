@@ -18,6 +18,10 @@ export interface Fault {
   streamResetAfter?: number
   /** On a streamed chat: stop writing (without ending) after this many text chunks. */
   streamStallAfter?: number
+  /** A raw answer body written as it is (with `status`, default 200, and `headers`): a hostile stream. */
+  streamBody?: string | Buffer
+  /** Write `streamBody` in pieces of this many bytes, each on its own tick. */
+  chunkBytes?: number
   times?: number
 }
 

@@ -130,6 +130,19 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
       request.raw.socket.destroy()
       return reply
     }
+    if (fault?.streamBody !== undefined) {
+      reply.hijack()
+      const res = reply.raw
+      res.writeHead(fault.status ?? 200, { 'x-request-id': request.id, ...fault.headers })
+      const body = Buffer.from(fault.streamBody)
+      const size = fault.chunkBytes ?? Math.max(body.length, 1)
+      for (let at = 0; at < body.length && !res.destroyed; at += size) {
+        if (!res.write(body.subarray(at, at + size))) await new Promise((resolve) => res.once('drain', resolve))
+        if (fault.chunkBytes !== undefined) await new Promise((resolve) => setImmediate(resolve))
+      }
+      res.end()
+      return reply
+    }
     if (fault?.status) {
       reply.headers(fault.headers ?? {})
       if (fault.raw !== undefined) return reply.code(fault.status).type('application/json').send(fault.raw)

@@ -15,9 +15,11 @@ function wantsStream (accept: string | undefined): boolean {
 export interface ChatOptions {
   streamIdleTimeoutMs: number
   streamMaxDurationMs: number
+  streamMaxPartBytes: number
+  streamMaxPerUser: number
 }
 
-export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { streamIdleTimeoutMs, streamMaxDurationMs }) => {
+export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { streamIdleTimeoutMs, streamMaxDurationMs, streamMaxPartBytes, streamMaxPerUser }) => {
   app.post('/replicas/:replicaUUID/chat/completions', {
     config: { chatLimit: true },
     schema: {
@@ -50,8 +52,14 @@ export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { 
       const { body } = await app.sensay.json<ChatCompletionResponseT>(call, ctx)
       return body
     }
-    const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, ctx, streamIdleTimeoutMs)
-    return relayStream(request, reply, upstream, { maxDurationMs: streamMaxDurationMs, openStreams: app.openStreams, clientProtocol: chat.protocol })
+    const release = app.openStreams.reserve(user.userId, streamMaxPerUser)
+    try {
+      const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, ctx, streamIdleTimeoutMs)
+      return await relayStream(request, reply, upstream, { maxDurationMs: streamMaxDurationMs, maxPartBytes: streamMaxPartBytes, openStreams: app.openStreams, clientProtocol: chat.protocol, release })
+    } catch (err) {
+      release()
+      throw err
+    }
   })
 
   app.get('/replicas/:replicaUUID/chat/history', {

@@ -55,7 +55,8 @@ export async function v1Routes (app: FastifyInstance, options: ChatOptions): Pro
   })
   await app.register(usersRoutes)
   await app.register(replicasRoutes)
-  await app.register(chatRoutes, { streamIdleTimeoutMs: options.streamIdleTimeoutMs, streamMaxDurationMs: options.streamMaxDurationMs })
+  const { streamIdleTimeoutMs, streamMaxDurationMs, streamMaxPartBytes, streamMaxPerUser } = options
+  await app.register(chatRoutes, { streamIdleTimeoutMs, streamMaxDurationMs, streamMaxPartBytes, streamMaxPerUser })
   await app.register(knowledgeBaseRoutes)
   await app.register(orgKnowledgeBaseRoutes)
   await app.register(mirroredRoutes)

@@ -1,96 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { StringDecoder } from 'node:string_decoder'
-import { dataStream, finishReason, parseDataStreamLine, type FinishReason } from './data-stream.js'
-import { errorPart, type StreamProtocol } from './protocols.js'
-import { parseSseEvent, uiMessageStream, type UiChunk } from './ui-message-stream.js'
+import { dataStream, finishReason, type FinishReason } from './data-stream.js'
+import { CheckedPassThrough, RecordTranslator, type StreamEncoder, type UpstreamPart } from './encoder.js'
+import type { StreamProtocol } from './protocols.js'
+import { uiMessageStream, type UiChunk } from './ui-message-stream.js'
 
-/**
- * Turns an upstream stream into what the client reads, chunk by chunk, as it
- * arrives: nothing is held back but an unfinished line or event.
- */
-export interface StreamEncoder {
-  /** The protocol the client receives. */
-  readonly protocol: StreamProtocol
-  write: (chunk: Buffer) => Buffer | string
-  /** Upstream ended cleanly: whatever closes the stream. */
-  end: () => string
-  /** The stream is cut: an error part the client's parser surfaces. */
-  fail: (message: string) => string
-  /** Upstream parts that had no counterpart in the client's protocol, or were malformed. */
-  readonly dropped: number
-}
-
-/** Same protocol both sides: byte for byte. */
-export function passThrough (protocol: StreamProtocol): StreamEncoder {
-  return { protocol, write: (chunk) => chunk, end: () => '', fail: (message) => errorPart(protocol, message), dropped: 0 }
-}
-
-/** Splits a byte stream into complete records (lines or SSE events), UTF-8 safe across chunk boundaries. */
-class Records {
-  readonly #decoder = new StringDecoder('utf8')
-  #rest = ''
-
-  /** `separator`: what ends a record ("\n" or "\n\n"); a "\r" before each "\n" is dropped. */
-  constructor (private readonly separator: '\n' | '\n\n') {}
-
-  push (chunk: Buffer): string[] {
-    let text = this.#rest + this.#decoder.write(chunk)
-    if (text.includes('\r')) text = text.replaceAll('\r\n', '\n')
-    const records: string[] = []
-    let start = 0
-    for (let end = text.indexOf(this.separator); end !== -1; end = text.indexOf(this.separator, start)) {
-      records.push(text.slice(start, end))
-      start = end + this.separator.length
-    }
-    this.#rest = start === 0 ? text : text.slice(start)
-    return records
-  }
-
-  flush (): string[] {
-    const rest = this.#rest + this.#decoder.end()
-    this.#rest = ''
-    return rest.trim() === '' ? [] : [rest]
-  }
-}
-
-/**
- * Translates a stream record by record (lines or SSE events): what each
- * record becomes, and how the stream closes or fails, is the subclass's.
- */
-abstract class RecordTranslator implements StreamEncoder {
-  abstract readonly protocol: StreamProtocol
-  dropped = 0
-  readonly #records: Records
-
-  constructor (separator: '\n' | '\n\n') {
-    this.#records = new Records(separator)
-  }
-
-  /** What one complete record becomes in the client's protocol ('' for nothing). */
-  protected abstract translate (record: string): string
-  /** What closes a stream that ended cleanly. */
-  protected abstract closing (): string
-  /** What closes a stream that was cut. */
-  protected abstract failing (message: string): string
-
-  write (chunk: Buffer): string {
-    return this.#translateAll(this.#records.push(chunk))
-  }
-
-  end (): string {
-    return this.#translateAll(this.#records.flush()) + this.closing()
-  }
-
-  fail (message: string): string {
-    return this.#translateAll(this.#records.flush()) + this.failing(message)
-  }
-
-  #translateAll (records: string[]): string {
-    let out = ''
-    for (const record of records) out += this.translate(record)
-    return out
-  }
-}
+export type { StreamEncoder } from './encoder.js'
 
 /** AI SDK 4 data stream in, AI SDK 5+ UI message stream out. */
 export class DataToUiMessageStream extends RecordTranslator {
@@ -102,7 +16,7 @@ export class DataToUiMessageStream extends RecordTranslator {
   #reasoning: string | undefined
   #ids = 0
 
-  constructor () { super('\n') }
+  constructor (maxPartChars = Infinity) { super('data-stream', maxPartChars) }
 
   protected closing (): string {
     return (this.#finished ? '' : this.#finish('stop')) + uiMessageStream.done()
@@ -142,10 +56,10 @@ export class DataToUiMessageStream extends RecordTranslator {
     return this.#start() + this.#finishStep() + this.#emit({ type: 'finish', finishReason: reason })
   }
 
-  protected translate (line: string): string {
-    if (line === '' || this.#finished) return ''
-    const part = parseDataStreamLine(line)
-    switch (part?.code) {
+  protected translate (upstream: UpstreamPart): string {
+    if (upstream.protocol !== 'data-stream' || this.#finished) return ''
+    const part = upstream.part
+    switch (part.code) {
       case 'f': {
         const out = this.#start(part.value.messageId) + this.#finishStep()
         this.#inStep = true
@@ -161,8 +75,6 @@ export class DataToUiMessageStream extends RecordTranslator {
         if (this.#reasoning === undefined) out += this.#emit({ type: 'reasoning-start', id: (this.#reasoning = `reasoning-${this.#ids++}`) })
         return out + this.#emit({ type: 'reasoning-delta', id: this.#reasoning, delta: part.value })
       }
-      case '3':
-        return this.#start() + this.#emit({ type: 'error', errorText: part.value })
       case 'e':
         return this.#finishStep()
       case 'd':
@@ -182,7 +94,7 @@ export class UiMessageToDataStream extends RecordTranslator {
   #stepped = false
   #finished = false
 
-  constructor () { super('\n\n') }
+  constructor (maxPartChars = Infinity) { super('ui-message-stream', maxPartChars) }
 
   protected closing (): string {
     return this.#finished ? '' : this.#finish('stop')
@@ -211,9 +123,10 @@ export class UiMessageToDataStream extends RecordTranslator {
     return (this.#stepped ? '' : this.#startStep()) + this.#finishStep(reason) + dataStream.finishMessage(reason)
   }
 
-  protected translate (event: string): string {
-    const chunk = parseSseEvent(event)
-    if (chunk === undefined || chunk === 'done' || this.#finished) return ''
+  protected translate (upstream: UpstreamPart): string {
+    if (upstream.protocol !== 'ui-message-stream') return ''
+    const chunk = upstream.part
+    if (chunk === 'done' || this.#finished) return ''
     switch (chunk.type) {
       case 'start':
         if (typeof chunk.messageId === 'string') this.#messageId ??= chunk.messageId
@@ -224,8 +137,6 @@ export class UiMessageToDataStream extends RecordTranslator {
         return typeof chunk.delta === 'string' ? this.#startStep() + dataStream.text(chunk.delta) : this.#drop()
       case 'reasoning-delta':
         return typeof chunk.delta === 'string' ? this.#startStep() + dataStream.reasoning(chunk.delta) : this.#drop()
-      case 'error':
-        return dataStream.error(typeof chunk.errorText === 'string' ? chunk.errorText : 'The Sensay API stream failed.')
       case 'finish-step':
         return this.#finishStep('stop')
       case 'finish':
@@ -245,8 +156,11 @@ export class UiMessageToDataStream extends RecordTranslator {
   }
 }
 
-/** The encoder from what upstream speaks to what the client reads. */
-export function encoderFor (upstream: StreamProtocol, client: StreamProtocol): StreamEncoder {
-  if (upstream === client) return passThrough(client)
-  return client === 'ui-message-stream' ? new DataToUiMessageStream() : new UiMessageToDataStream()
+/**
+ * The encoder from what upstream speaks to what the client reads (the same:
+ * checked and passed through); no part longer than `maxPartChars`.
+ */
+export function encoderFor (upstream: StreamProtocol, client: StreamProtocol, maxPartChars = Infinity): StreamEncoder {
+  if (upstream === client) return new CheckedPassThrough(client, maxPartChars)
+  return client === 'ui-message-stream' ? new DataToUiMessageStream(maxPartChars) : new UiMessageToDataStream(maxPartChars)
 }

@@ -135,7 +135,9 @@ export class SensayClient {
       'x-api-version', this.#apiVersion,
       'user-agent', 'sensay-bff',
       'x-request-id', ctx.requestId,
-      'accept', call.accept ?? 'application/json'
+      'accept', call.accept ?? 'application/json',
+      // Bodies are read as they come (streams relayed part by part): never compressed.
+      'accept-encoding', 'identity'
     ]
     if (call.body !== undefined) headers.push('content-type', 'application/json')
     if (call.userId !== undefined) headers.push('x-user-id', call.userId)

@@ -1,11 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { StreamedResponse } from './streamed-call.js'
+import { AppError, errors } from '../errors/app-error.js'
+import type { EncoderOutcome, StreamEncoder } from '../streams/encoder.js'
 import { PROTOCOL_HEADERS, detectProtocol, type StreamProtocol } from '../streams/protocols.js'
-import { encoderFor, passThrough } from '../streams/translate.js'
+import { encoderFor } from '../streams/translate.js'
 
-export type StreamOutcome = 'completed' | 'cancelled' | 'upstream-error' | 'idle-timeout' | 'max-duration' | 'shutdown'
+export type StreamOutcome = 'completed' | 'cancelled' | 'upstream-error' | 'idle-timeout' | 'max-duration' | 'shutdown' | EncoderOutcome
 
-const MESSAGES: Record<Exclude<StreamOutcome, 'completed' | 'cancelled'>, string> = {
+const MESSAGES: Record<Exclude<StreamOutcome, 'completed' | 'cancelled' | EncoderOutcome>, string> = {
   'upstream-error': 'The Sensay API stream broke off.',
   'idle-timeout': 'The Sensay API stream stalled.',
   'max-duration': 'The answer took too long and was cut.',
@@ -23,7 +25,30 @@ export class OpenStreams {
   readonly #streams = new Set<OpenStream>()
   readonly #idle: Array<() => void> = []
 
+  readonly #perUser = new Map<string, number>()
+
   get size (): number { return this.#streams.size }
+
+  /**
+   * Holds one of a user's `max` streaming places, from before the upstream call to
+   * the stream's end: past it, 429 TOO_MANY_STREAMS, with nothing sent. The returned
+   * release may be called more than once.
+   */
+  reserve (userId: string, max: number): () => void {
+    const open = this.#perUser.get(userId) ?? 0
+    if (open >= max) {
+      throw new AppError(429, 'TOO_MANY_STREAMS', `You have ${open} answers streaming; wait for one to end.`, { headers: { 'retry-after': '1' } })
+    }
+    this.#perUser.set(userId, open + 1)
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      const left = (this.#perUser.get(userId) ?? 1) - 1
+      if (left <= 0) this.#perUser.delete(userId)
+      else this.#perUser.set(userId, left)
+    }
+  }
 
   add (stream: OpenStream): void { this.#streams.add(stream) }
 
@@ -55,9 +80,13 @@ function joined (parts: Array<Buffer | string>): Buffer | string {
 
 export interface RelayOptions {
   maxDurationMs: number
+  /** The longest single part (line or event) of the upstream stream. */
+  maxPartBytes: number
   openStreams: OpenStreams
   /** The protocol the client reads; when upstream speaks the other one, each part is translated. Default: upstream's, byte for byte. */
   clientProtocol?: StreamProtocol
+  /** Called once when the stream ends, however it ends (the user's streaming place). */
+  release?: () => void
 }
 
 /**
@@ -74,12 +103,13 @@ export interface RelayOptions {
  * the headers hooks set before (request id, CORS, rate limits) are copied,
  * and this route sets no cookies. onResponse hooks and the log line still run.
  */
-export function relayStream (request: FastifyRequest, reply: FastifyReply, upstream: StreamedResponse, options: RelayOptions): FastifyReply {
+export async function relayStream (request: FastifyRequest, reply: FastifyReply, upstream: StreamedResponse, options: RelayOptions): Promise<FastifyReply> {
   const upstreamProtocol = detectProtocol(upstream.headers)
-  const encoder = options.clientProtocol === undefined ? passThrough(upstreamProtocol) : encoderFor(upstreamProtocol, options.clientProtocol)
+  const encoder = encoderFor(upstreamProtocol, options.clientProtocol ?? upstreamProtocol, options.maxPartBytes)
   const protocol = encoder.protocol
-  const info = { protocol, upstreamProtocol, bytes: 0, outcome: 'completed' as StreamOutcome }
+  const info: { protocol: string, upstreamProtocol: string, bytes: number, outcome: StreamOutcome, upstreamError?: string } = { protocol, upstreamProtocol, bytes: 0, outcome: 'completed' }
   request.stream = info
+  const head = await readHead(upstream, encoder, options.maxPartBytes)
   const res = reply.raw
 
   const headers: Record<string, string | number | string[] | undefined> = { ...reply.getHeaders(), ...PROTOCOL_HEADERS[protocol] }
@@ -89,7 +119,8 @@ export function relayStream (request: FastifyRequest, reply: FastifyReply, upstr
   headers['cache-control'] = 'no-cache, no-transform'
   headers['x-accel-buffering'] = 'no'
   reply.hijack()
-  res.writeHead(upstream.statusCode, headers)
+  // Whatever 2xx Sensay sent, a stream that checked out is a 200.
+  res.writeHead(200, headers)
 
   // What the parser hands over in one read (often a whole answer's worth of
   // small parts) is written once, as one chunk, when that read is done:
@@ -116,10 +147,11 @@ export function relayStream (request: FastifyRequest, reply: FastifyReply, upstr
   const onDrain = (): void => upstream.resume()
   const handle: OpenStream = { stop: (outcome) => upstream.abort(new StreamStop(outcome)) }
   const timer = setTimeout(() => upstream.abort(new StreamStop('max-duration')), options.maxDurationMs)
-  let ended = false
+  let closed = false
   const finish = (outcome: StreamOutcome, last: () => string) => {
-    if (ended) return
-    ended = true
+    if (closed) return
+    closed = true
+    options.release?.()
     clearTimeout(timer)
     options.openStreams.delete(handle)
     res.off('drain', onDrain)
@@ -129,11 +161,34 @@ export function relayStream (request: FastifyRequest, reply: FastifyReply, upstr
     write(last())
     res.end(take())
   }
+  // The encoder ended the stream itself (an upstream error part, an unreadable or too long part):
+  // its error part is written, and nothing more is read.
+  const stopped = (): boolean => {
+    if (encoder.outcome === undefined) return false
+    info.upstreamError = encoder.upstreamError
+    upstream.abort(new StreamStop(encoder.outcome))
+    finish(encoder.outcome, () => '')
+    return true
+  }
+  const ended = (): void => {
+    const last = encoder.end()
+    if (encoder.outcome !== undefined) info.upstreamError = encoder.upstreamError
+    finish(encoder.outcome ?? 'completed', () => last)
+  }
   res.on('drain', onDrain)
   options.openStreams.add(handle)
+  for (const out of head.out) write(out)
+  if (stopped()) return reply
+  if (head.ended) {
+    ended()
+    return reply
+  }
   upstream.pipe({
-    data: (chunk) => write(encoder.write(chunk)),
-    end: () => finish('completed', () => encoder.end()),
+    data: (chunk) => {
+      const room = write(encoder.write(chunk))
+      return stopped() ? false : room
+    },
+    end: ended,
     error: (err: Error & { code?: string }) => {
       const outcome: StreamOutcome = res.destroyed && !res.writableFinished
         ? 'cancelled'
@@ -142,4 +197,54 @@ export function relayStream (request: FastifyRequest, reply: FastifyReply, upstr
     }
   })
   return reply
+}
+
+/**
+ * Reads the stream's head before anything is promised to the client: until
+ * one well-formed part arrives, the encoder ends it, or upstream ends. An
+ * encoded body, an empty one, or one that is not the protocol it claims (a
+ * JSON body, say) is a 502 in the contract's JSON shape, never a 200 with
+ * nothing in it. What the head became is kept for the client.
+ */
+async function readHead (upstream: StreamedResponse, encoder: StreamEncoder, maxBytes: number): Promise<{ out: Array<Buffer | string>, ended: boolean }> {
+  const encoding = upstream.headers['content-encoding']
+  if (encoding !== undefined && encoding !== 'identity') {
+    upstream.abort(new StreamStop('upstream-error'))
+    throw errors.upstreamError({ upstreamRequestId: upstreamId(upstream), cause: new Error(`upstream stream is encoded (${String(encoding)})`) })
+  }
+  const out: Array<Buffer | string> = []
+  let bytes = 0
+  const ended = await new Promise<boolean>((resolve, reject) => {
+    upstream.pipe({
+      data: (chunk) => {
+        bytes += chunk.length
+        out.push(encoder.write(chunk))
+        if (encoder.started || encoder.outcome !== undefined) {
+          resolve(false)
+          // Paused until the relay takes over.
+          return false
+        }
+        if (bytes > maxBytes) {
+          upstream.abort(new StreamStop('malformed'))
+          reject(errors.upstreamError({ upstreamRequestId: upstreamId(upstream), cause: new Error(`upstream stream sent ${bytes} bytes without a part`) }))
+        }
+        return true
+      },
+      end: () => resolve(true),
+      error: (err: Error & { code?: string }) => reject(err.code === 'UND_ERR_BODY_TIMEOUT'
+        ? errors.upstreamTimeout({ upstreamRequestId: upstreamId(upstream), cause: err })
+        : errors.upstreamError({ upstreamRequestId: upstreamId(upstream), cause: err }))
+    })
+  })
+  if (!encoder.started) {
+    upstream.abort(new StreamStop('malformed'))
+    const why = ended ? (bytes === 0 ? 'an empty stream' : 'a stream without a well-formed part') : `a stream whose first part is ${encoder.outcome ?? 'unreadable'}`
+    throw errors.upstreamError({ upstreamRequestId: upstreamId(upstream), cause: new Error(`upstream answered ${upstream.statusCode} with ${why} (${encoder.upstreamError ?? ''})`.replace(' ()', '')) })
+  }
+  return { out, ended }
+}
+
+function upstreamId (upstream: StreamedResponse): string | undefined {
+  const id = upstream.headers['x-request-id']
+  return typeof id === 'string' ? id : undefined
 }

@@ -25,7 +25,7 @@ export interface StreamedResponse {
 }
 
 /** What a streamed answer's reader needs: its protocol, its ids, and Retry-After on a refusal. */
-const KEPT = new HeaderNames(['content-type', 'x-vercel-ai-ui-message-stream', 'x-vercel-ai-data-stream', 'x-request-id', 'retry-after'])
+const KEPT = new HeaderNames(['content-type', 'content-encoding', 'x-vercel-ai-ui-message-stream', 'x-vercel-ai-data-stream', 'x-request-id', 'retry-after'])
 
 /**
  * One streamed exchange through undici's dispatch(): resolves when the

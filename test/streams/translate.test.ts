@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DataToUiMessageStream, UiMessageToDataStream, encoderFor, passThrough, type StreamEncoder } from '../../src/streams/translate.js'
+import { DataToUiMessageStream, UiMessageToDataStream, encoderFor, type StreamEncoder } from '../../src/streams/translate.js'
 
 /** Feeds an encoder one byte at a time, as the worst network would, and collects the client's stream. */
 function byteByByte (encoder: StreamEncoder, input: string, ending: 'end' | 'fail' = 'end'): string {
@@ -30,11 +30,13 @@ describe('AI SDK 4 data stream -> UI message stream', () => {
     ])
   })
 
-  it('passes over malformed lines and parts it has no counterpart for, counting them', () => {
+  it('passes over parts it has no counterpart for, counting them; a line it cannot read ends the stream with an error', () => {
     const encoder = new DataToUiMessageStream()
-    const out = byteByByte(encoder, '0:"a"\nnot a part\n2:[{"x":1}]\n0:broken\n0:"b"\n')
+    const out = byteByByte(encoder, '0:"a"\n2:[{"x":1}]\n0:"b"\nnot a part\n0:"c"\nd:{"finishReason":"stop"}\n')
     expect(sseChunks(out).filter((c) => c.type === 'text-delta').map((c) => c.delta)).toEqual(['a', 'b'])
-    expect(encoder.dropped).toBe(3)
+    expect(encoder.dropped).toBe(1)
+    expect(encoder.outcome).toBe('malformed')
+    expect(sseChunks(out).at(-1)).toEqual({ type: 'error', errorText: 'The Sensay API sent a stream that could not be read.' })
   })
 
   it('reads CRLF lines as LF ones, whole or split byte by byte, and escapes what the text carries', () => {
@@ -68,27 +70,61 @@ describe('UI message stream -> AI SDK 4 data stream', () => {
     ].join('\n'))
   })
 
-  it('a stream that ends without a finish still finishes; one without a message id gets one', () => {
-    const out = byteByByte(new UiMessageToDataStream(), 'data: {"type":"text-delta","id":"t","delta":"x"}\n\n')
+  it('a stream that ends without its finish ends with an error part ("broke off"), not a quiet success; one without a message id gets one', () => {
+    const encoder = new UiMessageToDataStream()
+    const out = byteByByte(encoder, 'data: {"type":"text-delta","id":"t","delta":"x"}\n\n')
     const lines = out.trim().split('\n')
     expect(lines[0]).toMatch(/^f:\{"messageId":"msg-[0-9a-f-]{36}"\}$/)
-    expect(lines.slice(1).map((l) => l.slice(0, 2))).toEqual(['0:', 'e:', 'd:'])
+    expect(lines.slice(1)).toEqual(['0:"x"', '3:"The answer broke off."'])
+    expect(encoder.outcome).toBe('broken-off')
   })
 
-  it('an upstream error chunk and a cut both become error parts', () => {
+  it('an upstream error chunk reaches the client as a generic error part with Sensay\'s code; its text goes to the log only', () => {
     const encoder = new UiMessageToDataStream()
-    const out = byteByByte(encoder, 'data: {"type":"error","errorText":"quota"}\n\n: a comment\n\ndata: {"type":"tool-input-start"}\n\n', 'fail')
-    expect(out).toBe('3:"quota"\n3:"cut"\n')
+    const secretText = JSON.stringify({ error: 'boom at /srv/app.ts:12', error_code: 'CONVERSATION_QUOTA_EXCEEDED', fingerprint: 'f00', inner_exception: { stack: 'x' } })
+    const out = byteByByte(encoder, `data: {"type":"text-delta","id":"t","delta":"x"}\n\n: a comment\n\ndata: {"type":"tool-input-start"}\n\ndata: ${JSON.stringify({ type: 'error', errorText: secretText })}\n\ndata: {"type":"text-delta","id":"t","delta":"after"}\n\n`)
+    expect(out.split('\n').slice(1)).toEqual(['0:"x"', '3:"The Sensay API failed to answer. (CONVERSATION_QUOTA_EXCEEDED)"', ''])
     expect(encoder.dropped).toBe(1)
+    expect(encoder.upstreamError).toBe(secretText)
+    // Once ended by the encoder, a later cut adds nothing.
+    expect(encoder.fail('cut')).toBe('')
+  })
+
+  it('a cut becomes an error part', () => {
+    const out = byteByByte(new UiMessageToDataStream(), 'data: {"type":"text-delta","id":"t","delta":"x"}\n\n', 'fail')
+    expect(out.trim().split('\n').slice(1)).toEqual(['0:"x"', '3:"cut"'])
   })
 })
 
 describe('same protocol both sides', () => {
-  it('passes bytes through untouched', () => {
+  it('passes each checked record through as it came', () => {
     const encoder = encoderFor('data-stream', 'data-stream')
-    const chunk = Buffer.from('0:"x"\n')
-    expect(encoder.write(chunk)).toBe(chunk)
-    expect(encoder.end()).toBe('')
-    expect(passThrough('ui-message-stream').fail('cut')).toBe('data: {"type":"error","errorText":"cut"}\n\n')
+    const input = '0:"x"\n2:[{"tool":1}]\nd:{"finishReason":"stop"}\n'
+    expect(byteByByte(encoder, input)).toBe(input)
+    const v5 = 'data: {"type":"text-delta","id":"0","delta":"x"}\n\n: keep-alive\n\ndata: {"type":"finish"}\n\ndata: [DONE]\n\n'
+    expect(byteByByte(encoderFor('ui-message-stream', 'ui-message-stream'), v5)).toBe(v5)
+    expect(encoderFor('ui-message-stream', 'ui-message-stream').fail('cut')).toBe('data: {"type":"error","errorText":"cut"}\n\n')
+  })
+
+  it('scrubs an error part, ends a stream without its finish with an error, refuses an unreadable line', () => {
+    expect(byteByByte(encoderFor('data-stream', 'data-stream'), '0:"x"\n3:"Error: secret at /srv/x.ts"\n0:"y"\n')).toBe('0:"x"\n3:"The Sensay API failed to answer."\n')
+    expect(byteByByte(encoderFor('data-stream', 'data-stream'), '0:"x"\n')).toBe('0:"x"\n3:"The answer broke off."\n')
+    expect(byteByByte(encoderFor('data-stream', 'data-stream'), '0:"x"\n<html>\n')).toBe('0:"x"\n3:"The Sensay API sent a stream that could not be read."\n')
+  })
+})
+
+describe('a part longer than the limit', () => {
+  it('ends the stream with an error part as soon as it is too long, however it is chunked', () => {
+    const limit = 1024 * 1024
+    const encoder = encoderFor('data-stream', 'ui-message-stream', limit)
+    encoder.write(Buffer.from('0:"ok"\n'))
+    const chunk = Buffer.alloc(64, 'a')
+    let out = ''
+    let fed = 0
+    // 4 MiB offered in 64-byte chunks (the old splitter re-scanned the held text on each: ~10 s).
+    for (; fed < 4 * limit && encoder.outcome === undefined; fed += chunk.length) out += encoder.write(fed === 0 ? Buffer.from('0:"' + 'a'.repeat(60)) : chunk)
+    expect(encoder.outcome).toBe('part-too-long')
+    expect(fed).toBeLessThanOrEqual(limit + 128)
+    expect(out).toContain('"type":"error"')
   })
 })

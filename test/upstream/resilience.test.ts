@@ -53,7 +53,7 @@ describe('retries', () => {
     h.emu.calls.length = 0
     h.emu.faults.push({ method: 'POST', path: `${replicaUrl()}/chat/completions`, status: 503 })
     const res = await h.app.inject({ method: 'POST', url: `${replicaUrl()}/chat/completions`, headers, payload: { content: 'once' } })
-    expect(res.statusCode).toBe(503)
+    expect(res.statusCode, res.body).toBe(503)
     expect(h.emu.callsTo('POST', `${replicaUrl()}/chat/completions`)).toHaveLength(1)
   })
 
