@@ -134,14 +134,19 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   })
   // On close, a keep-alive connection whose in-flight request (or stream) has
   // just finished would otherwise hold the server open until keepAliveTimeout.
+  // And past the grace period, a connection still open (one whose client half-left, say) is
+  // closed: shutdown must end within the grace, whatever a socket does.
   let idleSweeper: NodeJS.Timeout | undefined
+  let lastCall: NodeJS.Timeout | undefined
   app.addHook('preClose', (done) => {
     closing = true
     idleSweeper = setInterval(() => app.server.closeIdleConnections(), 100).unref()
+    lastCall = setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs + 500).unref()
     done()
   })
   app.addHook('onClose', (_app, done) => {
     clearInterval(idleSweeper)
+    clearTimeout(lastCall)
     done()
   })
 

@@ -22,6 +22,8 @@ export interface Fault {
   streamBody?: string | Buffer
   /** Write `streamBody` in pieces of this many bytes, each on its own tick. */
   chunkBytes?: number
+  /** And wait this long between pieces (a trickling answer). */
+  chunkDelayMs?: number
   times?: number
 }
 

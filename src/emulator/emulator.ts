@@ -138,7 +138,8 @@ export async function startEmulator (options: EmulatorOptions): Promise<Emulator
       const size = fault.chunkBytes ?? Math.max(body.length, 1)
       for (let at = 0; at < body.length && !res.destroyed; at += size) {
         if (!res.write(body.subarray(at, at + size))) await new Promise((resolve) => res.once('drain', resolve))
-        if (fault.chunkBytes !== undefined) await new Promise((resolve) => setImmediate(resolve))
+        if (fault.chunkDelayMs !== undefined) await sleep(fault.chunkDelayMs)
+        else if (fault.chunkBytes !== undefined) await new Promise((resolve) => setImmediate(resolve))
       }
       res.end()
       return reply

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { Dispatcher } from 'undici'
-import { AbandonedError, HeaderNames, watchClient, type ResponseHeaders } from './dispatch-common.js'
+import { AbandonedError, DeadlineError, HeaderNames, watchClient, type ResponseHeaders } from './dispatch-common.js'
 
 export interface BufferedResponse {
   statusCode: number
@@ -18,9 +18,12 @@ const KEPT = new HeaderNames(['x-request-id', 'retry-after'])
  * cancellable) an AbortSignal; for the small JSON answers of this API those
  * were a measurable share of a proxied call's CPU. When `client` closes
  * before its answer is finished (the caller went away), the exchange is
- * aborted: an answer nobody reads still costs upstream.
+ * aborted: an answer nobody reads still costs upstream. The whole answer,
+ * a wait for a connection included, must be in by `deadline`
+ * (performance.now() time): undici's own timeouts start at the write and
+ * restart with every chunk, so a queued call or a trickling body would run on.
  */
-export function bufferedCall (dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, client?: ServerResponse): Promise<BufferedResponse> {
+export function bufferedCall (dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, client?: ServerResponse, deadline?: number): Promise<BufferedResponse> {
   return new Promise((resolve, reject) => {
     let abort: ((err: Error) => void) | undefined
     let statusCode = 0
@@ -33,9 +36,18 @@ export function bufferedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
       abort?.(new AbandonedError())
     })
     if (watch.gone) return reject(new AbandonedError())
+    let late = false
+    const timer = deadline === undefined
+      ? undefined
+      : setTimeout(() => {
+        late = true
+        if (abort !== undefined) abort(new DeadlineError())
+        else if (settle()) reject(new DeadlineError())
+      }, Math.max(1, deadline - performance.now()))
     const settle = (): boolean => {
       if (settled) return false
       settled = true
+      clearTimeout(timer)
       watch.release()
       return true
     }
@@ -43,6 +55,7 @@ export function bufferedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
       onConnect (abortCall) {
         // A call still queued for a connection when the client left never starts.
         if (abandoned) abortCall(new AbandonedError())
+        else if (late) abortCall(new DeadlineError())
         else abort = abortCall
       },
       onHeaders (status, rawHeaders) {

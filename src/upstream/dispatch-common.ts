@@ -31,6 +31,12 @@ export class HeaderNames {
   }
 }
 
+/** The exchange ran past its deadline (the whole answer, a connection wait included): a 504. */
+export class DeadlineError extends Error {
+  readonly code = 'BFF_UPSTREAM_DEADLINE'
+  constructor () { super('the upstream answer did not arrive whole in time') }
+}
+
 /** The exchange was aborted because its client went away. */
 export class AbandonedError extends Error {
   override name = 'AbortError'

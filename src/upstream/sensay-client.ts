@@ -58,7 +58,10 @@ export interface SensayClientOptions {
   organizationSecret: string
   apiVersion: string
   timeoutMs: number
+  /** Connections for streamed answers (UPSTREAM_CONNECTIONS). */
   connections?: number
+  /** Connections for JSON calls (default 256): streams never take them. */
+  jsonConnections?: number
   /** Shorter in tests so nothing keeps the process alive. */
   keepAliveTimeoutMs?: number
   /** Extra attempts for a GET after a connection failure or a 502/503/504 (default 2). */
@@ -69,6 +72,9 @@ export interface SensayClientOptions {
   onRetry?: () => void
   onBreakerChange?: (state: BreakerState) => void
 }
+
+// Keep-alive connections for JSON calls, apart from the streams' UPSTREAM_CONNECTIONS.
+const JSON_CONNECTIONS = 256
 
 // Statuses that say "Sensay is unwell", as opposed to "your request was wrong".
 const UNWELL = new Set([502, 503, 504])
@@ -99,7 +105,10 @@ function parseJson (text: string): unknown {
  * Nothing from the client's own headers is ever passed here.
  */
 export class SensayClient {
+  /** JSON calls (lookups, reads, JSON chat): never queued behind the streams' connections. */
   readonly #pool: Pool
+  /** Streamed answers: each holds a connection for as long as it streams. */
+  readonly #streamPool: Pool
   readonly #basePath: string
   readonly #secret: string
   readonly #apiVersion: string
@@ -117,13 +126,15 @@ export class SensayClient {
     this.#retryBaseMs = options.retryBaseMs ?? 100
     this.#onRetry = options.onRetry
     this.breaker = new CircuitBreaker({ ...(options.breaker ?? { threshold: 5, cooldownMs: 10_000 }), onChange: options.onBreakerChange })
-    this.#pool = new Pool(url.origin, {
-      connections: options.connections ?? 128,
+    const pool = (connections: number) => new Pool(url.origin, {
+      connections,
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       connect: { timeout: Math.min(options.timeoutMs, 10_000) }
     })
+    this.#streamPool = pool(options.connections ?? 128)
+    this.#pool = pool(options.jsonConnections ?? JSON_CONNECTIONS)
     this.#secret = options.organizationSecret
     this.#apiVersion = options.apiVersion
   }
@@ -220,7 +231,7 @@ export class SensayClient {
   /** A JSON call: resolves with the parsed 2xx body, or throws the mapped AppError. */
   async json<T = unknown> (call: UpstreamCall, ctx: CallContext): Promise<JsonResult<T>> {
     const { res, info } = await this.#send(call, ctx,
-      (deadline) => bufferedCall(this.#pool, this.#options(call, ctx, deadline, this.#timeoutMs), ctx.client),
+      (deadline) => bufferedCall(this.#pool, this.#options(call, ctx, deadline, this.#timeoutMs), ctx.client, deadline),
       async () => undefined)
     if (res.statusCode < 200 || res.statusCode >= 300) this.#failure(res.statusCode, res.headers, res.text, info)
     if (call.noBody === true && res.text === '') return { status: res.statusCode, body: undefined as T }
@@ -239,7 +250,7 @@ export class SensayClient {
    */
   async stream (call: UpstreamCall, ctx: CallContext, idleTimeoutMs?: number): Promise<StreamedResponse> {
     const { res, info } = await this.#send(call, ctx,
-      (deadline) => streamedCall(this.#pool, this.#options(call, ctx, deadline, idleTimeoutMs ?? this.#timeoutMs), ctx.client),
+      (deadline) => streamedCall(this.#streamPool, this.#options(call, ctx, deadline, idleTimeoutMs ?? this.#timeoutMs), ctx.client, deadline),
       (answer) => answer.text())
     if (res.statusCode < 200 || res.statusCode >= 300) {
       const text = await res.text().catch(() => '')
@@ -262,6 +273,6 @@ export class SensayClient {
   }
 
   async close (): Promise<void> {
-    await this.#pool.close()
+    await Promise.all([this.#pool.close(), this.#streamPool.close()])
   }
 }

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { Dispatcher } from 'undici'
-import { AbandonedError, HeaderNames, watchClient, type ResponseHeaders } from './dispatch-common.js'
+import { AbandonedError, DeadlineError, HeaderNames, watchClient, type ResponseHeaders } from './dispatch-common.js'
 
 /** Where a streamed answer's body goes, chunk by chunk, as undici parses it. */
 export interface StreamSink {
@@ -34,9 +34,10 @@ const KEPT = new HeaderNames(['content-type', 'content-encoding', 'x-vercel-ai-u
  * an AsyncResource and an AbortSignal between the socket and the client; a
  * relay of hundreds of small parts per answer and thousands of open answers
  * pays for each of them (measured: README, Benchmarks). When `client` closes
- * unfinished, the exchange is aborted.
+ * unfinished, the exchange is aborted. Its headers, a wait for a connection
+ * included, must arrive by `deadline` (performance.now() time).
  */
-export function streamedCall (dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, client?: ServerResponse): Promise<StreamedResponse> {
+export function streamedCall (dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, client?: ServerResponse, deadline?: number): Promise<StreamedResponse> {
   return new Promise((resolve, reject) => {
     let abortCall: ((err: Error) => void) | undefined
     let resumeCall: (() => void) | undefined
@@ -52,6 +53,17 @@ export function streamedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
     }
     const watch = watchClient(client, () => abort(new AbandonedError()))
     if (watch.gone) return reject(new AbandonedError())
+    let late = false
+    const timer = deadline === undefined
+      ? undefined
+      : setTimeout(() => {
+        late = true
+        if (abortCall !== undefined) abortCall(new DeadlineError())
+        else if (!answered) {
+          answered = true
+          reject(new DeadlineError())
+        }
+      }, Math.max(1, deadline - performance.now()))
     const settle = (): void => {
       // A finished exchange's parser may already serve another call on the same socket.
       resumeCall = abortCall = undefined
@@ -85,11 +97,13 @@ export function streamedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
       onConnect (abortExchange) {
         // A call still queued for a connection when the client left never starts.
         if (abandoned !== undefined) abortExchange(abandoned)
+        else if (late) abortExchange(new DeadlineError())
         else abortCall = abortExchange
       },
       onHeaders (status, rawHeaders, resume) {
         // 1xx interim answers are not the answer.
         if (status < 200) return true
+        clearTimeout(timer)
         answered = true
         resumeCall = resume
         response.statusCode = status
@@ -109,6 +123,7 @@ export function streamedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
         else outcome = {}
       },
       onError (err) {
+        clearTimeout(timer)
         settle()
         if (!answered) reject(err)
         else if (sink !== undefined) sink.error(err)

@@ -52,7 +52,7 @@ export function fromTransportError (err: unknown): AppError {
   if (name === 'AbortError' || code === 'UND_ERR_ABORTED') {
     return new AppError(499, 'CLIENT_CLOSED_REQUEST', 'The client closed the request.', { cause: err })
   }
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return errors.upstreamTimeout({ cause: err })
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'BFF_UPSTREAM_DEADLINE') return errors.upstreamTimeout({ cause: err })
   if (code !== undefined && UNAVAILABLE_CODES.has(code)) return errors.upstreamUnavailable(DEFAULT_RETRY_AFTER_S, { cause: err })
   return errors.upstreamError({ cause: err })
 }
