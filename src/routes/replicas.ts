@@ -5,15 +5,31 @@ import { AppError, errors } from '../errors/app-error.js'
 import { ReplicaParams, SuccessOnly, errorResponses } from '../schemas/common.js'
 import { declaredOnly } from '../schemas/declared.js'
 import {
-  ReplicaCreateInput, ReplicaCreatedResponse, ReplicaListQuery, ReplicaListResponse, ReplicaReplaceInput, ReplicaResponse,
-  type ReplicaCreatedResponseT, type ReplicaListResponseT
+  ReplicaCreateInput, ReplicaCreatedResponse, ReplicaListQuery, ReplicaListResponse, ReplicaReplaceInput, ReplicaResponse, ReplicaView,
+  type ReplicaCreatedResponseT, type ReplicaListResponseT, type ReplicaViewT
 } from '../schemas/replicas.js'
+import { createAjv } from '../schemas/ajv.js'
 import { callContext } from '../upstream/sensay-plugin.js'
 import type { CallContext, SensayClient } from '../upstream/sensay-client.js'
 
 const tags = ['Replicas']
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+// Each listed replica is checked on its own: one malformed item is left out, not the whole list a 502.
+const ajv = createAjv({ coerceTypes: false, removeAdditional: false, useDefaults: false, addUsedSchema: false })
+const isReplicaView = ajv.compile(ReplicaView)
+
+/**
+ * A listed replica as the contract reads it: a `private` that is not a
+ * boolean counts as private (and is served as `true`); an item that still
+ * does not fit the replica's schema is left out (the caller learns the count
+ * from the log, not the data).
+ */
+function listedReplica (item: Record<string, unknown>): Record<string, unknown> | undefined {
+  const replica = item.private === undefined || typeof item.private === 'boolean' ? item : { ...item, private: true }
+  return isReplicaView(replica) ? replica : undefined
+}
 
 /**
  * Sensay's slug conflict names the slug and says it exists, which confirms a
@@ -62,12 +78,20 @@ export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
       method: 'GET', path: '/v1/replicas', userId: upstreamUserId(identity), query: request.query
     }, callContext(request))
     const items: unknown[] = body.items
-    if (!Array.isArray(items) || !items.every(isObject)) {
-      throw errors.upstreamError({ cause: new Error('GET /v1/replicas: upstream items is not a list of objects') })
+    if (!Array.isArray(items)) {
+      throw errors.upstreamError({ cause: new Error('GET /v1/replicas: upstream items is not a list') })
     }
     // Sensay already lists only public and own replicas for X-USER-ID; checked again
     // here, so that an upstream change (or an owner filter) cannot list another user's private replica.
-    return { ...body, items: body.items.filter((replica) => ReplicaAccess.canSee(identity, replica)).map((replica) => ReplicaAccess.project(identity, replica)) }
+    const shown: ReplicaViewT[] = []
+    let malformed = 0
+    for (const item of items) {
+      const replica = isObject(item) ? listedReplica(item as Record<string, unknown>) as ReplicaViewT | undefined : undefined
+      if (replica === undefined) malformed++
+      else if (ReplicaAccess.canSee(identity, replica)) shown.push(ReplicaAccess.project(identity, replica))
+    }
+    if (malformed > 0) request.log.warn({ reqId: request.id, route: 'GET /v1/replicas', malformed }, 'upstream listed replicas that do not fit the replica schema: left out')
+    return { ...body, items: shown }
   })
 
   app.post('/replicas', {

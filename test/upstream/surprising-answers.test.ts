@@ -171,6 +171,23 @@ describe('what those rewrites used to break', () => {
     }
   })
 
+  it('a list with one malformed item serves the well-formed ones; a private of "yes" counts as private, shown to its owner only as private: true', async () => {
+    h.emu.state.addUser('viewer')
+    const good = { uuid: '11111111-1111-4111-8111-111111111111', name: 'Good', slug: 'good', shortDescription: 's', greeting: 'g', ownerID: 'someone', private: false }
+    const odd = { uuid: '22222222-2222-4222-8222-222222222222', name: 'Odd', slug: 'odd-yes', shortDescription: 's', greeting: 'g', ownerID: 'owner', private: 'yes' }
+    const broken = { uuid: '33333333-3333-4333-8333-333333333333', name: 42, slug: 'broken', shortDescription: 's', greeting: 'g', ownerID: 'someone' }
+    const list = { success: true, type: 'array', items: [good, broken, odd, 'not an object'], total: 4 }
+    for (const [user, expected] of [['viewer', ['Good']], ['owner', ['Good', 'Odd']]] as const) {
+      h.emu.faults.push({ method: 'GET', path: '/v1/replicas', status: 200, body: list })
+      const res = await h.app.inject({ method: 'GET', url: '/v1/replicas', headers: await h.as(user) })
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.json().items.map((r: { name: string }) => r.name)).toEqual(expected)
+      if (user === 'owner') expect(res.json().items[1].private).toBe(true)
+      const warned = h.logLines().find((l) => l.reqId === res.headers['x-request-id'] && l.malformed !== undefined)
+      expect(warned?.malformed).toBe(2)
+    }
+  })
+
   it('a replica whose private is "true" is neither shown nor listed to others', async () => {
     h.emu.state.addUser('stranger')
     const odd = h.emu.state.addReplica({ ownerID: 'owner', name: 'Odd', slug: 'odd' })
