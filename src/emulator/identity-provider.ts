@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
+import { exportJWK, generateKeyPair } from 'jose'
 import Provider, { type Context } from 'oidc-provider'
 
 export interface IdentityProviderClient {
@@ -25,7 +27,7 @@ export interface IdentityProvider {
 export interface IdentityProviderOptions {
   port?: number
   host?: string
-  /** Signing keys (private JWKs); oidc-provider's development key when absent. Tests pass their own to sign logout tokens. */
+  /** Signing keys (private JWKs); made at start when absent (oidc-provider's own development key is public). Tests pass their own to sign logout tokens. */
   jwks?: { keys: object[] }
 }
 
@@ -33,6 +35,9 @@ export async function startIdentityProvider (clients: IdentityProviderClient[], 
   const server: Server = createServer()
   await new Promise<void>((resolve) => server.listen(port, host, resolve))
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`
+  // Never oidc-provider's development key, which anyone can read: tokens signed with it could be forged.
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
+  const keys = jwks ?? { keys: [{ ...await exportJWK(privateKey), kid: `demo-${randomBytes(6).toString('hex')}`, alg: 'RS256', use: 'sig' }] }
   const provider = new Provider(issuer, {
     clients: clients.map((c) => ({ grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_post', ...c })),
     findAccount: async (_ctx: Context, sub: string) => ({
@@ -58,8 +63,8 @@ export async function startIdentityProvider (clients: IdentityProviderClient[], 
       await grant.save()
       return grant
     },
-    cookies: { keys: ['sensay-bff-demo-identity-provider-cookie-key'] },
-    ...(jwks ? { jwks } : {})
+    cookies: { keys: [randomBytes(32).toString('hex')] },
+    jwks: keys
   })
   server.on('request', provider.callback())
   return {

@@ -20,7 +20,8 @@ export interface AuthRoutesOptions {
  */
 export function safeReturnTo (value: string | undefined, corsOrigins: string[]): string | undefined {
   if (value === undefined || value === '') return '/'
-  if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return undefined
+  // Printable ASCII only: anything else cannot go into the Location header it becomes.
+  if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) > 0x7e)) return undefined
   if (value.startsWith('/')) return value.startsWith('//') || value.startsWith('/\\') ? undefined : value
   try {
     const url = new URL(value)
@@ -128,7 +129,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       response: { 200: Type.Object({ success: Type.Boolean(), ended: Type.Integer() }), 400: Type.Ref('ErrorResponse') }
     }
   }, async (request, reply) => {
-    const { sub, sid } = await rp.verifyLogoutToken(request.body.logout_token)
+    const { sub, sid, jti, expiresAt } = await rp.verifyLogoutToken(request.body.logout_token)
+    // Once: the token's jti is remembered until it expires (plus the clock tolerance), on every instance.
+    const ttlS = Math.max(1, Math.ceil((expiresAt - Date.now()) / 1000) + 60)
+    if (!await sessions.store.remember(`jti:${jti}`, ttlS)) throw errors.invalidField('body', 'logout_token', 'was used already')
     const ids = sid !== undefined ? await sessions.store.find('sid', sid) : await sessions.store.find('sub', sub!)
     await sessions.end(ids)
     reply.header('cache-control', 'no-store')

@@ -40,7 +40,9 @@ export async function v1Routes (app: FastifyInstance, options: ChatOptions): Pro
   app.addHook('onRequest', (request, reply, done) => {
     settle(() => app.knownIdentity(request) ? app.limitRequest(request, reply) : firstSight(request, reply), done)
   })
-  app.addHook('preHandler', (request, _reply, done) => {
+  app.addHook('preHandler', (request, reply, done) => {
+    // An answer for a browser session is that user's: no shared cache may keep it.
+    if (request.identity?.kind === 'user' && request.identity.via === 'session') reply.header('cache-control', 'no-store')
     // A caller's own POST /v1/users is the provisioning (with their name and email), and
     // GET /v1/users/:userID is how apps ask whether to make it: neither provisions first.
     if (request.route!.config.provisionsItself === true) return done()

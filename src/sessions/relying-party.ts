@@ -95,7 +95,7 @@ export class RelyingParty {
   }
 
   /** A back-channel logout token (OpenID Connect Back-Channel Logout 1.0, section 2.6), or 400. */
-  async verifyLogoutToken (token: string): Promise<{ sub?: string, sid?: string }> {
+  async verifyLogoutToken (token: string): Promise<{ sub?: string, sid?: string, jti: string, expiresAt: number }> {
     const config = await this.configuration()
     const metadata = config.serverMetadata()
     if (metadata.jwks_uri === undefined) throw providerDown(new Error('the issuer has no jwks_uri'))
@@ -112,6 +112,8 @@ export class RelyingParty {
     if (typeof events !== 'object' || events === null || typeof events[BACKCHANNEL_LOGOUT_EVENT] !== 'object' || 'nonce' in payload || (sub === undefined && sid === undefined)) {
       throw new AppError(400, 'VALIDATION_FAILED', 'This is not a logout token.')
     }
-    return { sub, sid }
+    // jwtVerify required a jti and an iat; a token lives 5 minutes from iat at most (maxTokenAge).
+    const expiresAt = Math.min(typeof payload.exp === 'number' ? payload.exp : Infinity, (payload.iat as number) + 300) * 1000
+    return { sub, sid, jti: String(payload.jti), expiresAt }
   }
 }

@@ -113,8 +113,9 @@ export const sessionsPlugin = fp<{ config: Config }>(async (app, { config }) => 
     async load (id) {
       const session = await store.get(id)
       if (session === undefined || session.expiresAt <= Date.now()) return undefined
-      // Each read from the store (at most every few seconds per instance) renews the idle lifetime.
-      await store.set(id, session, ttlOf(session))
+      // Each read from the store (at most every few seconds per instance) renews the idle lifetime,
+      // only if the session is still there: a logout between the read and now stays a logout.
+      if (!await store.touch(id, ttlOf(session))) return undefined
       if (local.size >= 100_000) local.delete(local.keys().next().value!)
       local.set(id, { session, identity: sessions.identityOf(session), until: Date.now() + LOCAL_CACHE_MS })
       return session

@@ -32,6 +32,10 @@ export interface SessionStore {
   /** Stores (or refreshes) a session for ttlS seconds. */
   set: (id: string, session: Session, ttlS: number) => Promise<void>
   delete: (id: string) => Promise<void>
+  /** Renews a session's lifetime only if it still exists: false once it is gone (a logout raced the read). */
+  touch: (id: string, ttlS: number) => Promise<boolean>
+  /** Remembers a key for ttlS seconds: false when it was remembered already (a replay). */
+  remember: (key: string, ttlS: number) => Promise<boolean>
   /** The ids of sessions with this `sid` or `sub`. */
   find: (by: 'sid' | 'sub', value: string) => Promise<string[]>
   /** One-time: the pending login is gone once taken. */
@@ -63,6 +67,15 @@ export class RedisSessionStore implements SessionStore {
     await this.redis.del(`${PREFIX}s:${id}`)
   }
 
+  async touch (id: string, ttlS: number): Promise<boolean> {
+    // EXPIRE does nothing to a key that is gone: a deleted session is never written back.
+    return await this.redis.expire(`${PREFIX}s:${id}`, ttlS) === 1
+  }
+
+  async remember (key: string, ttlS: number): Promise<boolean> {
+    return await this.redis.set(`${PREFIX}seen:${key}`, '1', 'EX', ttlS, 'NX') === 'OK'
+  }
+
   async find (by: 'sid' | 'sub', value: string): Promise<string[]> {
     return this.redis.smembers(`${PREFIX}${by}:${value}`)
   }
@@ -83,6 +96,7 @@ interface Expiring<T> { value: T, until: number }
 export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, Expiring<Session>>()
   readonly #logins = new Map<string, Expiring<PendingLogin>>()
+  readonly #seen = new Map<string, Expiring<true>>()
   readonly #sweeper: NodeJS.Timeout
 
   constructor (private readonly maxEntries = 100_000, private readonly now: () => number = Date.now) {
@@ -95,7 +109,7 @@ export class MemorySessionStore implements SessionStore {
 
   #sweep (): void {
     const now = this.now()
-    for (const map of [this.#sessions, this.#logins] as Array<Map<string, Expiring<unknown>>>) {
+    for (const map of [this.#sessions, this.#logins, this.#seen] as Array<Map<string, Expiring<unknown>>>) {
       for (const [id, entry] of map) if (entry.until <= now) map.delete(id)
     }
   }
@@ -119,6 +133,19 @@ export class MemorySessionStore implements SessionStore {
   async get (id: string): Promise<Session | undefined> { return this.#live(this.#sessions, id) }
   async set (id: string, session: Session, ttlS: number): Promise<void> { this.#put(this.#sessions, id, session, ttlS) }
   async delete (id: string): Promise<void> { this.#sessions.delete(id) }
+
+  async touch (id: string, ttlS: number): Promise<boolean> {
+    const session = this.#live(this.#sessions, id)
+    if (session === undefined) return false
+    this.#put(this.#sessions, id, session, ttlS)
+    return true
+  }
+
+  async remember (key: string, ttlS: number): Promise<boolean> {
+    if (this.#live(this.#seen, key) !== undefined) return false
+    this.#put(this.#seen, key, true, ttlS)
+    return true
+  }
 
   async find (by: 'sid' | 'sub', value: string): Promise<string[]> {
     const ids: string[] = []

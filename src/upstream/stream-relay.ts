@@ -116,7 +116,8 @@ export async function relayStream (request: FastifyRequest, reply: FastifyReply,
   // Byte for byte: the upstream's own content type (its charset included) stays.
   const contentType = upstream.headers['content-type']
   if (options.clientProtocol === undefined && typeof contentType === 'string') headers['content-type'] = contentType
-  headers['cache-control'] = 'no-cache, no-transform'
+  // A session's answer keeps its no-store (set for every cookie-authenticated answer).
+  headers['cache-control'] = headers['cache-control'] === 'no-store' ? 'no-store, no-transform' : 'no-cache, no-transform'
   headers['x-accel-buffering'] = 'no'
   reply.hijack()
   // Whatever 2xx Sensay sent, a stream that checked out is a 200.

@@ -219,3 +219,65 @@ describe('logout', () => {
     expect((await api(browser, bff, '/v1/users/me')).status).toBe(401)
   })
 })
+
+describe('sessions against someone hostile', () => {
+  it('a replayed back-channel logout token (same jti) is a 400 and ends nothing, on any instance', async () => {
+    const user = `hal-${randomUUID().slice(0, 8)}`
+    const first = new Browser()
+    await logIn(first, bff, user)
+    const token = await new SignJWT({ sub: user, events: { 'http://schemas.openid.net/event/backchannel-logout': {} } })
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-1', typ: 'logout+jwt' }).setIssuer(idp.issuer).setAudience(CLIENT.client_id).setIssuedAt().setJti(randomUUID()).sign(signingKey)
+    expect((await new Browser().fetch(`${bff}/auth/backchannel-logout`, { method: 'POST', form: { logout_token: token } })).status).toBe(200)
+    const second = new Browser()
+    await logIn(second, bff, user)
+    const replay = await new Browser().fetch(`${otherUrl}/auth/backchannel-logout`, { method: 'POST', form: { logout_token: token } })
+    expect(replay.status).toBe(400)
+    expect(JSON.parse(replay.text).details[0]).toMatchObject({ field: 'logout_token' })
+    expect((await api(second, bff, '/v1/users/me')).status).toBe(200)
+  })
+
+  it('a read racing a logout cannot bring the session back', async () => {
+    const browser = new Browser()
+    await logIn(browser, bff, `ivy-${randomUUID().slice(0, 8)}`)
+    const { valid, value: id } = new Signer([KEY_NEW]).unsign(decodeURIComponent(browser.cookies(bff).get('bff_session')!))
+    expect(valid).toBe(true)
+    const store = h.app.sessions!.store
+    // The read happened (the session was there), then the logout, then the read's renewal.
+    expect(await store.get(id!)).toBeDefined()
+    await store.delete(id!)
+    expect(await store.touch(id!, 3600)).toBe(false)
+    expect(await store.get(id!)).toBeUndefined()
+  })
+
+  it('a returnTo of any non-ASCII character is a 400 in the error shape, and the current session stays', async () => {
+    const browser = new Browser()
+    await logIn(browser, bff, `jo-${randomUUID().slice(0, 8)}`)
+    for (const returnTo of ['/café', '/\u2028x', '/😀']) {
+      const res = await browser.fetch(`${bff}/auth/login?returnTo=${encodeURIComponent(returnTo)}`)
+      expect(res.status, returnTo).toBe(400)
+      expect(JSON.parse(res.text)).toMatchObject({ error_code: 'VALIDATION_FAILED', details: [{ field: 'returnTo' }] })
+    }
+    expect((await api(browser, bff, '/v1/users/me')).status).toBe(200)
+  })
+
+  it('every cookie-authenticated answer says Cache-Control: no-store; a bearer one does not need to', async () => {
+    const browser = new Browser()
+    await logIn(browser, bff, `kai-${randomUUID().slice(0, 8)}`)
+    const res = await api(browser, bff, '/v1/users/me')
+    expect(res.status).toBe(200)
+    expect(res.headers['cache-control']).toBe('no-store')
+    const bearer = await h.app.inject({ method: 'GET', url: '/v1/users/me', headers: await h.as('kai-bearer') })
+    expect(bearer.headers['cache-control']).toBeUndefined()
+  })
+
+  it('the demo identity provider signs with keys it made at start, not a published development key', async () => {
+    const [a, b] = await Promise.all([startIdentityProvider([]), startIdentityProvider([])])
+    try {
+      const keys = await Promise.all([a, b].map(async (p) => (await (await fetch(`${p.issuer}/jwks`)).json() as { keys: Array<{ kid: string, n: string }> }).keys))
+      expect(keys[0]![0]!.kid).toMatch(/^demo-/)
+      expect(keys[0]![0]!.n).not.toBe(keys[1]![0]!.n)
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
+})
