@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import type { Server } from 'node:http'
+import type { Socket } from 'node:net'
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { DestinationStream } from 'pino'
@@ -23,7 +25,7 @@ import { corsPlugin } from './plugins/cors.js'
 import { redisPlugin } from './plugins/redis.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
 import { settle } from './plugins/maybe-async.js'
-import underPressure from '@fastify/under-pressure'
+import { overloadPlugin } from './plugins/overload.js'
 import { AppError } from './errors/app-error.js'
 
 declare module 'fastify' {
@@ -40,6 +42,8 @@ export interface BuildOptions {
   upstreamKeepAliveMs?: number
   /** Time to receive a whole request (30 s); tests shorten it. */
   requestTimeoutMs?: number
+  /** How often the event-loop delay is sampled (1 s); tests shorten it. */
+  overloadSampleMs?: number
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
@@ -66,6 +70,27 @@ export function trustProxyOption (trustProxy: Config['trustProxy']): FastifyServ
   if (typeof trustProxy !== 'number') return trustProxy
   const hops = trustProxy
   return (_address: string, hop: number) => hop < hops
+}
+
+const FIRST_REQUEST = Symbol('first request timer')
+
+/**
+ * A connection that never sends a request holds a descriptor until the client
+ * gives up; Node's request timeout starts only with the first byte. One timer
+ * per connection (not per request): the first request's arrival clears it.
+ */
+function closeSilentConnections (server: Server, limitMs: number): void {
+  server.on('connection', (socket: Socket & { [FIRST_REQUEST]?: NodeJS.Timeout }) => {
+    socket[FIRST_REQUEST] = setTimeout(() => socket.destroy(), limitMs).unref()
+    socket.once('close', () => clearTimeout(socket[FIRST_REQUEST]))
+  })
+  server.on('request', (request: { socket: Socket & { [FIRST_REQUEST]?: NodeJS.Timeout } }) => {
+    const timer = request.socket[FIRST_REQUEST]
+    if (timer !== undefined) {
+      clearTimeout(timer)
+      request.socket[FIRST_REQUEST] = undefined
+    }
+  })
 }
 
 /** Builds the app, ready for inject() or listen(); never listens itself. */
@@ -102,6 +127,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   // receive a request" mean 30-60 s or more): once a second keeps it near what it says.
   // Read when the server starts listening, so setting it here is in time.
   ;(app.server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = 1_000
+  // Past the request timeout (and Node's own 408 for a request begun but unfinished).
+  closeSilentConnections(app.server, (options.requestTimeoutMs ?? 30_000) + 1_000)
 
   if (config.trustProxy === true) {
     app.log.warn('TRUST_PROXY=true trusts every X-Forwarded-For hop, so clients choose their own address (rate limits, logs): set the hop count or the proxies\' addresses in production')
@@ -156,13 +183,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(corsPlugin, { origins: config.corsOrigins })
   await app.register(redisPlugin, { url: config.redisUrl })
   await app.register(rateLimitPlugin, config.rateLimit)
-  await app.register(underPressure, {
-    maxEventLoopDelay: config.maxEventLoopDelayMs,
-    // Liveness and metrics still answer under load: a busy instance is not a dead one.
-    pressureHandler: (request) => request.route?.config.unlimited
-      ? undefined
-      : Promise.reject(new AppError(503, 'OVERLOADED', 'The service is overloaded; try again shortly.', { headers: { 'retry-after': '1' } }))
-  })
+  // Liveness and metrics still answer under load: a busy instance is not a dead one.
+  await app.register(overloadPlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs, sampleIntervalMs: options.overloadSampleMs })
   // Routes outside /v1 are limited per client address; /v1 is limited per identity after authentication.
   app.addHook('onRequest', (request, reply, done) => {
     if (request.route!.url.startsWith('/v1/')) return done()

@@ -17,8 +17,9 @@ beforeAll(async () => {
 afterAll(async () => emu.close())
 
 /** Starts a production server process and resolves with its URL once it listens. */
-function serve (cwd: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess, url: string, output: () => string }> {
-  const child = spawn(process.execPath, ['dist/server.js'], {
+function serve (cwd: string, env: Record<string, string> = {}, prefix: string[] = []): Promise<{ child: ChildProcess, url: string, output: () => string }> {
+  const [command, ...args] = [...prefix, process.execPath, 'dist/server.js']
+  const child = spawn(command!, args, {
     cwd,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', SENSAY_ORGANIZATION_SECRET: SECRET, SENSAY_BASE_URL: emu.url, AUTH_JWT_SECRET: JWT_SECRET, SHUTDOWN_GRACE_MS: '5000', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -53,6 +54,41 @@ describe('the production server', () => {
     expect(code).toBe(0)
     await expect(request(`${url}/healthz`)).rejects.toThrow()
   })
+
+  // Skipped only where util-linux's prlimit is missing (Debian has it).
+  it.skipIf(spawnSync('prlimit', ['--version']).status !== 0)('at its open-files limit it keeps running and keeps answering the connections it has', async () => {
+    const { child, url } = await serve(process.cwd(), {}, ['prlimit', '--nofile=256:256'])
+    const { Client } = await import('undici')
+    const { connect } = await import('node:net')
+    const kept = new Client(url, { pipelining: 1, keepAliveTimeout: 60_000 })
+    const headers = { authorization: `Bearer ${await signToken('fd-user')}` }
+    const replica = emu.state.addReplica({ ownerID: 'bob', name: 'Descriptors' })
+    const read = async () => {
+      const res = await kept.request({ method: 'GET', path: `/v1/replicas/${replica.uuid}`, headers })
+      await res.body.dump()
+      return res.statusCode
+    }
+    expect(await read()).toBe(200)
+    // Far more connections than descriptors left; each held open.
+    const flood = Array.from({ length: 400 }, () => connect(Number(new URL(url).port), '127.0.0.1').on('error', () => {}))
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      // At the limit, for longer than any sampler's interval: the process lives, the kept connection answers.
+      const healthz = async () => kept.request({ method: 'GET', path: '/healthz' }).then(async (r) => { await r.body.dump(); return r.statusCode })
+      for (const until = Date.now() + 1_500; Date.now() < until;) {
+        expect(await healthz()).toBe(200)
+        expect(child.exitCode).toBeNull()
+      }
+      // The API too, its upstream call on a kept-alive connection of the pool.
+      expect(await read()).toBe(200)
+    } finally {
+      for (const socket of flood) socket.destroy()
+      await kept.close()
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      await exited
+    }
+  }, 20_000)
 
   it('a second signal exits at once, without waiting for a stuck request', async () => {
     const { child, url, output } = await serve(process.cwd(), { SHUTDOWN_GRACE_MS: '60000', UPSTREAM_TIMEOUT_MS: '60000' })

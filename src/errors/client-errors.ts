@@ -29,6 +29,10 @@ export function clientErrorHandler (nextRequestId: () => string) {
     const status = STATUS_OF[err.code ?? ''] ?? 400
     const requestId = nextRequestId()
     const body = JSON.stringify({ success: false, status, error_code: codeForStatus(status), error: MESSAGES[status], request_id: requestId, details: [] })
+    // Destroyed once the answer is written (or after a second at the latest): a client that
+    // never closes its side must not keep the descriptor.
+    const destroy = setTimeout(() => socket.destroy(), 1_000).unref()
+    socket.once('close', () => clearTimeout(destroy))
     socket.end([
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
       'Content-Type: application/json; charset=utf-8',
@@ -37,6 +41,6 @@ export function clientErrorHandler (nextRequestId: () => string) {
       'Connection: close',
       '',
       body
-    ].join('\r\n'))
+    ].join('\r\n'), () => socket.destroy())
   }
 }

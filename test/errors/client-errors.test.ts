@@ -81,3 +81,51 @@ describe('upstream words that reach the client', () => {
     expect(call!.query).toBe('')
   })
 })
+
+describe('sockets the BFF is done with', () => {
+  /** The server side of connections still open. */
+  const open = () => new Promise<number>((resolve, reject) => app.server.getConnections((err, count) => err ? reject(err) : resolve(count)))
+
+  it('after its own 400 the socket is destroyed, even if the client never closes its side', async () => {
+    const before = await open()
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true })
+    await new Promise((resolve) => socket.once('connect', resolve))
+    const answered = new Promise((resolve) => socket.once('end', resolve))
+    socket.resume()
+    socket.write('NOT HTTP AT ALL\r\n\r\n')
+    await answered
+    // The client keeps its half open; the BFF's side is gone.
+    await expect.poll(open, { interval: 20, timeout: 1_500 }).toBe(before)
+    socket.destroy()
+  })
+
+  it('a connection that never sends a request is closed at the request timeout', async () => {
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true })
+    // The client keeps its half open: the server's end is what arrives.
+    const closed = new Promise<void>((resolve) => socket.once('end', () => resolve()))
+    socket.resume()
+    await closed
+    socket.destroy()
+  }, 5_000)
+})
+
+describe('an event loop that lags', () => {
+  it('sheds requests with 503 OVERLOADED while liveness still answers', async () => {
+    const config = baseConfig(h.emu.url, { maxEventLoopDelayMs: 50 })
+    const busy = await buildApp(config, { logStream: captureStream([]), upstreamKeepAliveMs: 500, overloadSampleMs: 10 })
+    try {
+      await busy.ready()
+      const stop = performance.now() + 200
+      while (performance.now() < stop) { /* the loop is blocked */ }
+      // The sampler runs first once the loop is free: its timer is overdue.
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      const shed = await busy.inject({ method: 'GET', url: '/openapi.json' })
+      expect(shed.statusCode).toBe(503)
+      expect(shed.json()).toMatchObject({ error_code: 'OVERLOADED' })
+      expect(shed.headers['retry-after']).toBe('1')
+      expect((await busy.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200)
+    } finally {
+      await busy.close()
+    }
+  })
+})
