@@ -39,7 +39,6 @@ export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { 
       method: 'POST' as const,
       path: `/v1/replicas/${replicaUUID}/chat/completions`,
       userId: user.userId,
-      slow: true,
       // The BFF is a web client: the source is not the caller's to choose.
       body: { content: chat.content, skip_chat_history: chat.skipChatHistory, source: 'web' }
     }

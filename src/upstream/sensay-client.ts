@@ -22,8 +22,6 @@ export interface UpstreamCall {
   accept?: string
   /** Sensay answers with no body (204): nothing to parse. Any other empty 2xx is a broken answer. */
   noBody?: boolean
-  /** An answer that may legitimately take long (an LLM completion): its timeouts say nothing about Sensay's health. */
-  slow?: boolean
 }
 
 /** What the caller learns of each upstream exchange, for its log line and metrics. */
@@ -186,14 +184,16 @@ export class SensayClient {
         res = await attempt(deadline)
       } catch (err) {
         const mapped = fromTransportError(err)
-        if (mapped.statusCode === 499 || (mapped.statusCode === 504 && call.slow)) this.breaker.release()
+        // Slowness is no verdict on Sensay's health: one caller's slow replicas (or a slow LLM) time
+        // out for that caller alone. What every caller would see (refused, reset, 5xx) counts.
+        if (mapped.statusCode === 499 || mapped.statusCode === 504) this.breaker.release()
         else this.breaker.failure(ctx.caller)
         if (mapped.statusCode === 503 && tries < retries && await this.#backoff(tries, undefined, deadline)) continue
         ctx.record?.({ latencyMs: performance.now() - started })
         throw mapped
       }
       const unwell = UNWELL.has(res.statusCode)
-      if (unwell && res.statusCode === 504 && call.slow) this.breaker.release()
+      if (unwell && res.statusCode === 504) this.breaker.release()
       else if (unwell) this.breaker.failure(ctx.caller)
       else this.breaker.success()
       if (unwell && tries < retries) {

@@ -161,6 +161,32 @@ describe('circuit breaker', () => {
 })
 
 describe('fault isolation: one user\'s trouble stays theirs', () => {
+  it('ten accounts whose own replicas Sensay is slow on never open the circuit or fail a bystander (a dead upstream still trips it: below)', async () => {
+    const app = await buildApp(baseConfig(h.emu.url, { upstreamTimeoutMs: 250, breaker: { threshold: 3, cooldownMs: 30_000 } }), { logStream: captureStream([]), upstreamKeepAliveMs: 500 })
+    try {
+      const other = { authorization: `Bearer ${await signToken('calm-bystander')}` }
+      expect((await app.inject({ method: 'GET', url: replicaUrl(), headers: other })).statusCode).toBe(200)
+      const slowOnes = await Promise.all(Array.from({ length: 10 }, async (_, i) => {
+        const owner = `slow-owner-${i}`
+        h.emu.state.addUser(owner)
+        const own = h.emu.state.addReplica({ ownerID: owner, name: `Slow ${i}` })
+        // Every read of their replica (the lookup and its retries) hangs past the timeout.
+        h.emu.faults.push({ method: 'GET', path: `/v1/replicas/${own.uuid}`, delayMs: 1_000, times: 30 })
+        return { url: `/v1/replicas/${own.uuid}`, headers: { authorization: `Bearer ${await signToken(owner)}` } }
+      }))
+      const slow = Promise.all(slowOnes.flatMap((s) => [0, 1].map(() => app.inject({ method: 'GET', url: s.url, headers: s.headers }))))
+      const bystander = []
+      for (let i = 0; i < 5; i++) bystander.push((await app.inject({ method: 'GET', url: replicaUrl(), headers: other })).statusCode)
+      expect((await slow).every((r) => r.statusCode === 504)).toBe(true)
+      expect(bystander).toEqual([200, 200, 200, 200, 200])
+      expect(app.sensay.breaker.state).toBe('closed')
+      expect((await app.inject({ method: 'GET', url: replicaUrl(), headers: other })).statusCode).toBe(200)
+    } finally {
+      await app.close()
+      h.emu.faults.length = 0
+    }
+  })
+
   it('five timed-out chats of one user, and one user\'s failing reads, leave the circuit closed for everyone else', async () => {
     const app = await buildApp(baseConfig(h.emu.url, { upstreamTimeoutMs: 300, breaker: { threshold: 3, cooldownMs: 30_000 } }), { logStream: captureStream([]), upstreamKeepAliveMs: 500 })
     try {

@@ -79,8 +79,7 @@ export async function mirroredRoutes (app: FastifyInstance): Promise<void> {
           path: fill(route.path, params),
           userId,
           query: request.query as Record<string, string>,
-          body: noBody || !body ? undefined : { ...declaredOnly(body as never, input ?? {}), ...route.fixed },
-          slow: route.chat
+          body: noBody || !body ? undefined : { ...declaredOnly(body as never, input ?? {}), ...route.fixed }
         }, ctx)
         const replicaUUID = params.replicaUUID
         if (replicaUUID !== undefined && route.itemsName !== undefined) {
