@@ -18,4 +18,7 @@ if (only === 'chat') printThroughputBench(await throughputBench({ only: ['chat c
 if (only === 'scenario') printThroughputBench(await throughputBench({ only: process.argv.slice(3), fixed: false }))
 if (only === 'latency') printThroughputBench(await throughputBench({ only: [], fixed: true }))
 if (!only || only === 'streams') printStreamBench(await streamBench())
+// `npm run bench hostile`: a hostile upstream (16 MB parts, byte-by-byte parts, empty, JSON, leaking error parts,
+// no finish) against the BFF's own process, with /healthz, RSS and a bystander's chat measured throughout.
+if (only === 'hostile') await import('./hostile-upstream.mjs')
 process.exit(0)
