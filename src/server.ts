@@ -4,6 +4,7 @@ import { startMetricsServer, type MetricsServer } from './metrics/metrics-server
 import { batchedDestination } from './logging/log-destination.js'
 import { ConfigError, loadConfig } from './config/load-config.js'
 import type { Config } from './config/config.js'
+import { connectionCeiling, limitConnections, openFilesLimit } from './plugins/connection-ceiling.js'
 
 const LISTEN_BACKLOG = 4096
 
@@ -13,6 +14,12 @@ export async function serve (config: Config): Promise<void> {
   // largest cost under load.
   const logStream = batchedDestination(1)
   const app = await buildApp(config, { logStream })
+  const openFiles = openFilesLimit()
+  if (openFiles !== undefined) {
+    const ceiling = connectionCeiling(openFiles, config.upstreamConnections)
+    limitConnections(app.server, ceiling, (message, fields) => app.log.warn(fields, message))
+    app.log.info({ openFiles, maxConnections: ceiling }, 'client connections limited by the open-files limit')
+  }
   let metrics: MetricsServer | undefined
   // close-with-grace's own delay is a backstop beyond the grace that app.close() honours.
   closeWithGrace({ delay: config.shutdownGraceMs + 5_000 }, async ({ signal, err }) => {

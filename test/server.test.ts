@@ -57,7 +57,7 @@ describe('the production server', () => {
 
   // Skipped only where util-linux's prlimit is missing (Debian has it).
   it.skipIf(spawnSync('prlimit', ['--version']).status !== 0)('at its open-files limit it keeps running and keeps answering the connections it has', async () => {
-    const { child, url } = await serve(process.cwd(), {}, ['prlimit', '--nofile=256:256'])
+    const { child, url, output } = await serve(process.cwd(), {}, ['prlimit', '--nofile=256:256'])
     const { Client } = await import('undici')
     const { connect } = await import('node:net')
     const kept = new Client(url, { pipelining: 1, keepAliveTimeout: 60_000 })
@@ -81,6 +81,8 @@ describe('the production server', () => {
       }
       // The API too, its upstream call on a kept-alive connection of the pool.
       expect(await read()).toBe(200)
+      // Past the ceiling the limit leaves, new connections were shed: said once.
+      expect(output().match(/at the connection ceiling/g)).toHaveLength(1)
     } finally {
       for (const socket of flood) socket.destroy()
       await kept.close()
