@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { Dispatcher } from 'undici'
-import { AbandonedError, DeadlineError, HeaderNames, watchClient, type ResponseHeaders } from './dispatch-common.js'
+import { AbandonedError, DeadlineError, HeaderNames, deadlineTimer, watchClient, type ResponseHeaders } from './dispatch-common.js'
 
 export interface BufferedResponse {
   statusCode: number
@@ -37,13 +37,11 @@ export function bufferedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
     })
     if (watch.gone) return reject(new AbandonedError())
     let late = false
-    const timer = deadline === undefined
-      ? undefined
-      : setTimeout(() => {
-        late = true
-        if (abort !== undefined) abort(new DeadlineError())
-        else if (settle()) reject(new DeadlineError())
-      }, Math.max(1, deadline - performance.now()))
+    const timer = deadlineTimer(deadline, () => {
+      late = true
+      if (abort !== undefined) abort(new DeadlineError())
+      else if (settle()) reject(new DeadlineError())
+    })
     const settle = (): boolean => {
       if (settled) return false
       settled = true

@@ -37,6 +37,14 @@ export class DeadlineError extends Error {
   constructor () { super('the upstream answer did not arrive whole in time') }
 }
 
+/**
+ * Calls `expire` at `deadline` (performance.now() time), unless cleared first:
+ * the one timer of an exchange, a wait for a connection included.
+ */
+export function deadlineTimer (deadline: number | undefined, expire: () => void): NodeJS.Timeout | undefined {
+  return deadline === undefined ? undefined : setTimeout(expire, Math.max(1, deadline - performance.now()))
+}
+
 /** The exchange was aborted because its client went away. */
 export class AbandonedError extends Error {
   override name = 'AbortError'

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { Dispatcher } from 'undici'
-import { AbandonedError, DeadlineError, HeaderNames, watchClient, type ResponseHeaders } from './dispatch-common.js'
+import { AbandonedError, DeadlineError, HeaderNames, deadlineTimer, watchClient, type ResponseHeaders } from './dispatch-common.js'
 
 /** Where a streamed answer's body goes, chunk by chunk, as undici parses it. */
 export interface StreamSink {
@@ -54,16 +54,14 @@ export function streamedCall (dispatcher: Dispatcher, options: Dispatcher.Dispat
     const watch = watchClient(client, () => abort(new AbandonedError()))
     if (watch.gone) return reject(new AbandonedError())
     let late = false
-    const timer = deadline === undefined
-      ? undefined
-      : setTimeout(() => {
-        late = true
-        if (abortCall !== undefined) abortCall(new DeadlineError())
-        else if (!answered) {
-          answered = true
-          reject(new DeadlineError())
-        }
-      }, Math.max(1, deadline - performance.now()))
+    const timer = deadlineTimer(deadline, () => {
+      late = true
+      if (abortCall !== undefined) abortCall(new DeadlineError())
+      else if (!answered) {
+        answered = true
+        reject(new DeadlineError())
+      }
+    })
     const settle = (): void => {
       // A finished exchange's parser may already serve another call on the same socket.
       resumeCall = abortCall = undefined

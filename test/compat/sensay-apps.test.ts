@@ -1,8 +1,7 @@
-import { resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SERVICE_KEY, startHarness, type Harness } from '../helpers/harness.js'
-import { GENERATED_CLIENT } from '../global-setup.js'
+import { refusal as refusalOf, sensaySdk } from '../helpers/sensay-sdk.js'
 
 // The call sequences of apps written for Sensay, as they make them, with the
 // client generated from Sensay's document: only the base URL and the
@@ -13,17 +12,11 @@ let h: Harness
 
 beforeAll(async () => {
   h = await startHarness({ emulator: { streamChunkDelayMs: 0, knowledgeStepMs: 20 } })
-  sdk = await import(/* @vite-ignore */ resolve(GENERATED_CLIENT, 'index.ts'))
-  sdk.OpenAPI.BASE = await h.app.listen({ host: '127.0.0.1', port: 0 })
+  sdk = await sensaySdk(await h.app.listen({ host: '127.0.0.1', port: 0 }))
 })
 afterAll(async () => h.close())
 
-/** The ApiError the generated client throws, or a failure if the call went through. */
-async function refusal (call: Promise<unknown>): Promise<{ status: number, body: any }> {
-  const error = await call.then(() => undefined, (e: unknown) => e)
-  expect(error, 'the call was refused').toBeInstanceOf(sdk.ApiError)
-  return error as { status: number, body: any }
-}
+const refusal = (call: Promise<unknown>) => refusalOf(sdk, call)
 
 describe('Sensay\'s chat sample', () => {
   it('ensures the user, finds or makes a replica and chats: X-USER-ID and X-API-Version sent and ignored', async () => {

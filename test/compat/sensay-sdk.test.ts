@@ -1,7 +1,6 @@
-import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from '../helpers/harness.js'
-import { GENERATED_CLIENT } from '../global-setup.js'
+import { refusal as refusalOf, sensaySdk } from '../helpers/sensay-sdk.js'
 
 // Sensay's own SDK, generated from Sensay's OpenAPI document by the global
 // setup (openapi-typescript-codegen, as Sensay's CLI does it), pointed at the
@@ -14,19 +13,12 @@ let h: Harness
 beforeAll(async () => {
   h = await startHarness({ emulator: { streamChunkDelayMs: 0 } })
   h.emu.state.addUser('bob')
-  const base = await h.app.listen({ host: '127.0.0.1', port: 0 })
-  sdk = await import(/* @vite-ignore */ resolve(GENERATED_CLIENT, 'index.ts'))
-  sdk.OpenAPI.BASE = base
+  sdk = await sensaySdk(await h.app.listen({ host: '127.0.0.1', port: 0 }))
   sdk.OpenAPI.TOKEN = await h.token('sdk-alice')
 })
 afterAll(async () => h.close())
 
-/** The ApiError the generated client throws, or a failure if the call went through. */
-async function refusal (call: Promise<unknown>): Promise<{ status: number, body: any }> {
-  const error = await call.then(() => undefined, (e: unknown) => e)
-  expect(error, 'the call was refused').toBeInstanceOf(sdk.ApiError)
-  return error as { status: number, body: any }
-}
+const refusal = (call: Promise<unknown>) => refusalOf(sdk, call)
 
 describe('Sensay\'s generated SDK against the BFF', () => {
   it('runs the getting-started flow unchanged', async () => {
