@@ -109,7 +109,15 @@ export async function relayStream (request: FastifyRequest, reply: FastifyReply,
   const protocol = encoder.protocol
   const info: { protocol: string, upstreamProtocol: string, bytes: number, outcome: StreamOutcome, upstreamError?: string } = { protocol, upstreamProtocol, bytes: 0, outcome: 'completed' }
   request.stream = info
-  const head = await readHead(upstream, encoder, options.maxPartBytes)
+  let head: { out: Array<Buffer | string>, ended: boolean }
+  try {
+    head = await readHead(upstream, encoder, options.maxPartBytes)
+  } catch (err) {
+    // Answered as JSON (a 502 or 504): the log line says the stream never started.
+    info.outcome = encoder.outcome ?? 'upstream-error'
+    info.upstreamError = encoder.upstreamError
+    throw err
+  }
   const res = reply.raw
 
   const headers: Record<string, string | number | string[] | undefined> = { ...reply.getHeaders(), ...PROTOCOL_HEADERS[protocol] }

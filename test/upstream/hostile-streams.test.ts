@@ -68,6 +68,8 @@ describe.each(MODES)('a stream that does not check out, read as $name', (mode) =
     const res = await chat(mode)
     expect(res.status, res.text).toBe(502)
     expect(JSON.parse(res.text)).toMatchObject({ error_code: 'UPSTREAM_ERROR', request_id: res.headers['x-request-id'] })
+    const line = h.logLines().find((l) => l.reqId === res.headers['x-request-id'])
+    expect((line?.stream as { outcome?: string } | undefined)?.outcome).not.toBe('completed')
   })
 
   it('an error part with a stack, fingerprint, inner_exception and the secret: a generic error part with Sensay\'s code, upstream\'s words to the log only', async () => {
