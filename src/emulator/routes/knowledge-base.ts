@@ -62,23 +62,26 @@ export function knowledgeBaseRoutes (app: FastifyInstance, ctx: EmuContext): voi
     // Retrain: processing starts over.
     if (status === 'NEW') entry.createdAtMs = Date.now()
   }
-  app.get('/v1/replicas/:replicaUUID/knowledge-base/:knowledgeBaseID', async (request, reply) => {
-    const entry = entryOf(request, reply)
-    if (!entry) return reply
-    return { ...knowledgeItem(entry, settings.knowledgeStepMs, true), success: true }
-  })
-  app.patch('/v1/replicas/:replicaUUID/knowledge-base/:knowledgeBaseID', async (request, reply) => {
-    const entry = entryOf(request, reply)
-    if (!entry) return reply
-    update(entry, request.body as Record<string, string>)
-    return { success: true }
-  })
-  app.delete('/v1/replicas/:replicaUUID/knowledge-base/:knowledgeBaseID', async (request, reply) => {
-    const entry = entryOf(request, reply)
-    if (!entry) return reply
-    state.knowledge.delete(entry.id)
-    return { success: true }
-  })
+  // One entry, read, changed or deleted: under its replica's path, or by id alone (org-wide).
+  const entryRoutes = (path: string, find: (request: FastifyRequest, reply: FastifyReply) => EmuKnowledge | undefined) => {
+    app.get(path, async (request, reply) => {
+      const entry = find(request, reply)
+      return entry ? { ...knowledgeItem(entry, settings.knowledgeStepMs, true), success: true } : reply
+    })
+    app.patch(path, async (request, reply) => {
+      const entry = find(request, reply)
+      if (!entry) return reply
+      update(entry, request.body as Record<string, string>)
+      return { success: true }
+    })
+    app.delete(path, async (request, reply) => {
+      const entry = find(request, reply)
+      if (!entry) return reply
+      state.knowledge.delete(entry.id)
+      return { success: true }
+    })
+  }
+  entryRoutes('/v1/replicas/:replicaUUID/knowledge-base/:knowledgeBaseID', entryOf)
 
   // The organization-wide routes (hidden in Sensay's document; Sensay's CLI uses them).
   app.get('/v1/knowledge-base/file-types', async () => ({ success: true, mediaGroups: FILE_TYPES }))
@@ -88,21 +91,5 @@ export function knowledgeBaseRoutes (app: FastifyInstance, ctx: EmuContext): voi
     if (!entry) sendError(request, reply, 404, 'Knowledge base entry not found')
     return entry
   }
-  app.get('/v1/knowledge-base/:knowledgeBaseID', async (request, reply) => {
-    const entry = byId(request, reply)
-    if (!entry) return reply
-    return { ...knowledgeItem(entry, settings.knowledgeStepMs, true), success: true }
-  })
-  app.patch('/v1/knowledge-base/:knowledgeBaseID', async (request, reply) => {
-    const entry = byId(request, reply)
-    if (!entry) return reply
-    update(entry, request.body as Record<string, string>)
-    return { success: true }
-  })
-  app.delete('/v1/knowledge-base/:knowledgeBaseID', async (request, reply) => {
-    const entry = byId(request, reply)
-    if (!entry) return reply
-    state.knowledge.delete(entry.id)
-    return { success: true }
-  })
+  entryRoutes('/v1/knowledge-base/:knowledgeBaseID', byId)
 }
