@@ -1,4 +1,4 @@
-import { AppError, errors } from '../errors/app-error.js'
+import { errors, ifMissing } from '../errors/app-error.js'
 import { OWNER_REPLICA_FIELDS, PUBLIC_REPLICA_FIELDS, type ReplicaViewT, type UpstreamReplica } from '../schemas/replicas.js'
 import type { CallContext, SensayClient } from '../upstream/sensay-client.js'
 import { asciiLower, type Identity } from './identity.js'
@@ -105,13 +105,7 @@ export class ReplicaAccess {
   }
 
   async #fetch (key: string, ctx: CallContext, pending: { stale: boolean }): Promise<UpstreamReplica> {
-    let body: UpstreamReplica
-    try {
-      ({ body } = await this.client.json<UpstreamReplica>({ method: 'GET', path: `/v1/replicas/${key}` }, ctx))
-    } catch (err) {
-      if (err instanceof AppError && err.statusCode === 404) throw notFound()
-      throw err
-    }
+    const { body } = await ifMissing(this.client.json<UpstreamReplica>({ method: 'GET', path: `/v1/replicas/${key}` }, ctx), () => { throw notFound() })
     if (typeof body.ownerID !== 'string' || body.ownerID === '') throw errors.upstreamError({ cause: new Error(`upstream replica ${key} has no usable ownerID`) })
     if (this.ttlMs > 0 && !pending.stale) {
       if (this.#cache.size >= this.maxEntries) {

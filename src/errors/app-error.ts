@@ -56,6 +56,20 @@ export const errors = {
   internal: (cause?: unknown) => new AppError(500, 'INTERNAL', 'Internal error.', { cause })
 }
 
+/**
+ * The call's result, or what `missing` gives when it failed with a 404: where
+ * Sensay's "not found" must become the BFF's own answer (the same for missing
+ * and not yours), or a fact ("not the caller's").
+ */
+export async function ifMissing<T> (call: Promise<T>, missing: () => T): Promise<T> {
+  try {
+    return await call
+  } catch (err) {
+    if (err instanceof AppError && err.statusCode === 404) return missing()
+    throw err
+  }
+}
+
 /** The default `error_code` for a status that carries no code of its own. */
 export function codeForStatus (status: number): string {
   switch (status) {

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { upstreamUserId } from '../auth/identity.js'
-import { AppError, errors } from '../errors/app-error.js'
+import { errors, ifMissing } from '../errors/app-error.js'
 import { KnowledgeBaseParams, ReplicaParams, SuccessOnly, errorResponses } from '../schemas/common.js'
 import { declaredOnly } from '../schemas/declared.js'
 import {
@@ -27,16 +27,10 @@ export const knowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
    */
   const pairedEntry = async (request: FastifyRequest & { params: { replicaUUID: string, knowledgeBaseID: string } }) => {
     const { replicaUUID, knowledgeBaseID } = request.params
-    let body: KnowledgeBaseEntryResponseT
-    try {
-      ({ body } = await app.sensay.json<KnowledgeBaseEntryResponseT>({
-        method: 'GET', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)
-      }, callContext(request)))
-    } catch (err) {
-      // A missing entry and another replica's answer alike.
-      if (err instanceof AppError && err.statusCode === 404) throw entryNotFound()
-      throw err
-    }
+    // A missing entry and another replica's answer alike.
+    const { body } = await ifMissing(app.sensay.json<KnowledgeBaseEntryResponseT>({
+      method: 'GET', path: `/v1/replicas/${replicaUUID}/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)
+    }, callContext(request)), () => { throw entryNotFound() })
     const owner = body.replicaUUID
     if (typeof owner !== 'string' || owner.toLowerCase() !== replicaUUID.toLowerCase() || String(body.id) !== knowledgeBaseID) throw entryNotFound()
     return body

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { upstreamUserId } from '../auth/identity.js'
 import { ReplicaAccess } from '../auth/replica-access.js'
-import { AppError, errors } from '../errors/app-error.js'
+import { errors, ifMissing } from '../errors/app-error.js'
 import { KnowledgeBaseId, SuccessOnly, errorResponses } from '../schemas/common.js'
 import { declaredOnly } from '../schemas/declared.js'
 import {
@@ -27,27 +27,17 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 export const orgKnowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ownsReplica = async (request: FastifyRequest, replicaUUID: unknown): Promise<boolean> => {
     if (typeof replicaUUID !== 'string' || !UUID.test(replicaUUID)) return false
-    try {
-      return ReplicaAccess.isOwner(request.identity!, await app.replicaAccess.lookup(replicaUUID, callContext(request)))
-    } catch (err) {
-      if (err instanceof AppError && err.statusCode === 404) return false
-      throw err
-    }
+    const replica = await ifMissing(app.replicaAccess.lookup(replicaUUID, callContext(request)), () => undefined)
+    return replica !== undefined && ReplicaAccess.isOwner(request.identity!, replica)
   }
 
   /** The entry, read by id, if the caller may act on it: admin, or owner of its replica. */
   const ownedEntry = async (request: FastifyRequest & { params: { knowledgeBaseID: string } }) => {
     const { knowledgeBaseID } = request.params
-    let body: KnowledgeBaseEntryResponseT
-    try {
-      ({ body } = await app.sensay.json<KnowledgeBaseEntryResponseT>({
-        method: 'GET', path: `/v1/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)
-      }, callContext(request)))
-    } catch (err) {
-      // Missing and not yours answer alike.
-      if (err instanceof AppError && err.statusCode === 404) throw entryNotFound()
-      throw err
-    }
+    // Missing and not yours answer alike.
+    const { body } = await ifMissing(app.sensay.json<KnowledgeBaseEntryResponseT>({
+      method: 'GET', path: `/v1/knowledge-base/${knowledgeBaseID}`, userId: upstreamUserId(request.identity!)
+    }, callContext(request)), () => { throw entryNotFound() })
     if (String(body.id) !== knowledgeBaseID) throw entryNotFound()
     if (request.identity!.kind !== 'admin' && !await ownsReplica(request, body.replicaUUID)) throw entryNotFound()
     return body

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { requireUser, upstreamUserId, type Identity } from '../auth/identity.js'
 import { ReplicaAccess } from '../auth/replica-access.js'
-import { AppError, errors } from '../errors/app-error.js'
+import { AppError, errors, ifMissing } from '../errors/app-error.js'
 import { ReplicaParams, SuccessOnly, errorResponses } from '../schemas/common.js'
 import { declaredOnly } from '../schemas/declared.js'
 import {
@@ -58,12 +58,7 @@ async function ownerForCreate (identity: Identity, ownerID: string | undefined, 
     return user.userId
   }
   if (ownerID === undefined) throw errors.invalidField('body', 'ownerID', 'is required with an admin key (the replica needs an owner)')
-  try {
-    await sensay.json({ method: 'GET', path: `/v1/users/${encodeURIComponent(ownerID)}` }, ctx)
-  } catch (err) {
-    if (err instanceof AppError && err.statusCode === 404) throw errors.invalidField('body', 'ownerID', 'names no existing user')
-    throw err
-  }
+  await ifMissing(sensay.json({ method: 'GET', path: `/v1/users/${encodeURIComponent(ownerID)}` }, ctx), () => { throw errors.invalidField('body', 'ownerID', 'names no existing user') })
   return ownerID
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { requireUser } from '../auth/identity.js'
-import { AppError, errors } from '../errors/app-error.js'
+import { AppError, errors, ifMissing } from '../errors/app-error.js'
 import { errorResponses } from '../schemas/common.js'
 import { UsageView, UserCreateInput, UserParams, UserUpdateInput, UserView, type UsageViewT, type UserViewT } from '../schemas/users.js'
 import { callContext } from '../upstream/sensay-plugin.js'
@@ -49,13 +49,8 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const identity = request.identity!
     const { userID } = request.params
     if (identity.kind === 'user' && userID !== identity.userId) throw userNotFound()
-    try {
-      const { body } = await app.sensay.json<UserViewT>({ method: 'GET', path: `/v1/users/${encodeURIComponent(userID)}` }, callContext(request))
-      return body
-    } catch (err) {
-      if (err instanceof AppError && err.statusCode === 404) throw userNotFound()
-      throw err
-    }
+    const { body } = await ifMissing(app.sensay.json<UserViewT>({ method: 'GET', path: `/v1/users/${encodeURIComponent(userID)}` }, callContext(request)), () => { throw userNotFound() })
+    return body
   })
 
   app.post('/users', {
