@@ -6,6 +6,7 @@ import { errorResponses, KnowledgeBaseId, Uuid } from '../../schemas/common.js'
 import { declaredOnly } from '../../schemas/declared.js'
 import { sensaySchemas } from '../../schemas/sensay-spec.js'
 import { callContext } from '../../upstream/sensay-plugin.js'
+import type { CallContext } from '../../upstream/sensay-client.js'
 import { MIRRORED, NOT_OFFERED, routeUrl, type MirroredRoute } from './table.js'
 
 type Params = Record<string, string>
@@ -32,12 +33,12 @@ function narrowBody (body: Schema | undefined, route: MirroredRoute): Schema | u
 
 const fill = (path: string, params: Params) => path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] as string)
 
-async function authorize (app: FastifyInstance, route: MirroredRoute, identity: Identity, params: Params, request: FastifyRequest): Promise<void> {
+async function authorize (app: FastifyInstance, route: MirroredRoute, identity: Identity, params: Params, ctx: CallContext): Promise<void> {
   if (route.policy === 'user' || route.policy === 'visible') requireUser(identity)
   const replicaUUID = params.replicaUUID
   if (replicaUUID === undefined || route.policy === 'any' || route.policy === 'user') return
-  if (route.policy === 'visible') await app.replicaAccess.visible(identity, replicaUUID, callContext(request))
-  else await app.replicaAccess.owned(identity, replicaUUID, callContext(request))
+  if (route.policy === 'visible') await app.replicaAccess.visible(identity, replicaUUID, ctx)
+  else await app.replicaAccess.owned(identity, replicaUUID, ctx)
 }
 
 /**
@@ -69,10 +70,11 @@ export async function mirroredRoutes (app: FastifyInstance): Promise<void> {
         for (const name of route.organizationOnly ?? []) {
           if (input?.[name] !== undefined) throw errors.invalidField('body', name, 'is integration data only the organization may set')
         }
-        await authorize(app, route, identity, params, request)
-        const userId = upstreamUserId(identity)
-        if (route.pair) await verifyPair(app.sensay, route.pair, params as unknown as PairParams, userId, callContext(request))
         const ctx = callContext(request)
+        await authorize(app, route, identity, params, ctx)
+        const userId = upstreamUserId(identity)
+        if (route.pair) await verifyPair(app.sensay, route.pair, params as unknown as PairParams, userId, ctx)
+        // A chat nobody waits for any more is aborted upstream (set after the checks, which are shared).
         if (route.chat) ctx.client = reply.raw
         const { status, body: answer } = await app.sensay.json<{ items?: unknown }>({
           method: route.method,
