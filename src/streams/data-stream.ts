@@ -39,8 +39,13 @@ function isObject (value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** A text part with nothing to unescape, its value read without JSON.parse (most parts are these). */
+// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters: such a part goes to JSON.parse, which refuses it
+const PLAIN_TEXT = /^0:"[^"\\\u0000-\u001f]*"$/
+
 /** One line of a data stream, or undefined when it is not a well-formed part. */
 export function parseDataStreamLine (line: string): DataStreamPart | undefined {
+  if (PLAIN_TEXT.test(line)) return { code: '0', value: line.slice(3, -1) }
   const colon = line.indexOf(':')
   if (colon < 1) return undefined
   const code = line.slice(0, colon)

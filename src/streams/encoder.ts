@@ -88,7 +88,10 @@ export abstract class RecordTranslator implements StreamEncoder {
   /** What closes a stream that was cut. */
   protected abstract failing (message: string): string
 
-  write (chunk: Buffer): string {
+  /** The last chunk written was whole records and nothing else (see Records.whole). */
+  protected get wholeChunk (): boolean { return this.#records.whole }
+
+  write (chunk: Buffer): Buffer | string {
     if (this.outcome !== undefined) return ''
     let records: string[]
     try {
@@ -160,6 +163,12 @@ export class CheckedPassThrough extends RecordTranslator {
   constructor (readonly protocol: StreamProtocol, maxPartChars = Infinity) {
     super(protocol, maxPartChars)
     this.#separator = protocol === 'data-stream' ? '\n' : '\n\n'
+  }
+
+  override write (chunk: Buffer): Buffer | string {
+    const out = super.write(chunk)
+    // Every record in it checked out and went as it came: the chunk itself, not its text encoded again.
+    return this.outcome === undefined && this.wholeChunk ? chunk : out
   }
 
   protected translate (_part: UpstreamPart, raw: string): string { return raw + this.#separator }

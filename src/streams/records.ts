@@ -21,6 +21,14 @@ export class Records {
   #heldNewline = false
   /** A "\r" that ended the last chunk: its "\n" may be in the next one. */
   #carriage = false
+  /** Nothing is held: the last chunk ended on a record's end (the decoder holds no bytes either). */
+  #clean = true
+  /**
+   * The last chunk was whole records and nothing else, byte for byte as the
+   * records returned read (no "\r" dropped): a reader that passes them on
+   * unchanged may pass the chunk itself.
+   */
+  whole = false
 
   constructor (private readonly separator: '\n' | '\n\n', private readonly maxChars = Infinity) {}
 
@@ -33,10 +41,12 @@ export class Records {
   }
 
   push (chunk: Buffer): string[] {
+    const cleanBefore = this.#clean
     let text = (this.#carriage ? '\r' : '') + this.#decoder.write(chunk)
     this.#carriage = text.endsWith('\r')
     if (this.#carriage) text = text.slice(0, -1)
-    if (text.includes('\r')) text = text.replaceAll('\r\n', '\n')
+    const carriages = text.includes('\r')
+    if (carriages) text = text.replaceAll('\r\n', '\n')
     const records: string[] = []
     let start = 0
     // An event's "\n\n" split between two chunks.
@@ -58,12 +68,17 @@ export class Records {
       this.#heldNewline = rest.endsWith('\n')
       if (this.#held > this.maxChars) throw new PartTooLong(this.maxChars)
     }
+    // A "\n" last byte is a whole character: the decoder holds nothing back.
+    this.#clean = this.#pieces.length === 0 && !this.#carriage && chunk[chunk.length - 1] === 0x0a
+    this.whole = cleanBefore && this.#clean && !carriages
     return records
   }
 
   flush (): string[] {
     const rest = this.#take(this.#decoder.end() + (this.#carriage ? '\r' : ''))
     this.#carriage = false
+    this.#clean = true
+    this.whole = false
     return rest.trim() === '' ? [] : [rest]
   }
 }

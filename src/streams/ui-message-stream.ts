@@ -16,11 +16,17 @@ export const uiMessageStream = {
   done: () => 'data: [DONE]\n\n'
 }
 
+/** A text delta as the AI SDK writes it, with nothing to unescape: read without JSON.parse (most events are these). */
+// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters: such a part goes to JSON.parse, which refuses it
+const PLAIN_TEXT_DELTA = /^data: ?\{"type":"text-delta","id":"([^"\\\u0000-\u001f]*)","delta":"([^"\\\u0000-\u001f]*)"\}$/
+
 /**
  * The data of one SSE event (its `data:` lines joined), as a chunk; `done`
  * for the terminator; undefined for comments, other fields and malformed JSON.
  */
 export function parseSseEvent (event: string): UiChunk | 'done' | undefined {
+  const plain = PLAIN_TEXT_DELTA.exec(event)
+  if (plain !== null) return { type: 'text-delta', id: plain[1]!, delta: plain[2]! }
   let data = ''
   for (const raw of event.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw

@@ -113,6 +113,44 @@ describe('same protocol both sides', () => {
   })
 })
 
+describe('whole chunks and plain text parts (the cheap paths)', () => {
+  it('a chunk of whole, well-formed records is passed on as the same bytes; one that splits a record, or has CRLF, as text', () => {
+    const encoder = encoderFor('data-stream', 'data-stream')
+    const whole = Buffer.from('f:{"messageId":"m"}\n0:"Hi "\n0:"\\"there\\""\n')
+    expect(encoder.write(whole)).toBe(whole)
+    expect(encoder.write(Buffer.from('0:"a"\n0:"b'))).toBe('0:"a"\n')
+    // The rest of a split record: its bytes are not the record's, so text again (then whole once more).
+    expect(encoder.write(Buffer.from('"\n'))).toBe('0:"b"\n')
+    expect(encoder.write(Buffer.from('0:"c"\r\n'))).toBe('0:"c"\n')
+    const next = Buffer.from('0:"d"\n')
+    expect(encoder.write(next)).toBe(next)
+    // A chunk that holds a checked part, then a part that fails: the error part, not the chunk.
+    expect(encoder.write(Buffer.from('0:"e"\n3:"secret"\n'))).toBe('0:"e"\n3:"The Sensay API failed to answer."\n')
+    const sse = encoderFor('ui-message-stream', 'ui-message-stream')
+    const event = Buffer.from('data: {"type":"text-delta","id":"0","delta":"x"}\n\n: ping\n\n')
+    expect(sse.write(event)).toBe(event)
+    // A multi-byte character cut at the chunk's end is held by the decoder: not whole.
+    const grin = Buffer.from('data: {"type":"text-delta","id":"0","delta":"🙂"}\n\n')
+    expect(sse.write(grin.subarray(0, 46))).toBe('')
+    expect(sse.write(grin.subarray(46))).toBe(grin.toString())
+  })
+
+  it('reads plain text parts without JSON.parse exactly as JSON.parse reads them, and refuses what it would refuse', () => {
+    const texts = ['', 'plain', 'quote " inside', 'back\\slash', 'tab\t', 'é 🙂 \u2028', '</script>']
+    for (const text of texts) {
+      const line = `0:${JSON.stringify(text)}`
+      expect(byteByByte(encoderFor('data-stream', 'data-stream'), `${line}\nd:{"finishReason":"stop"}\n`)).toBe(`${line}\nd:{"finishReason":"stop"}\n`)
+      const out = byteByByte(new DataToUiMessageStream(), `${line}\nd:{"finishReason":"stop"}\n`)
+      expect(sseChunks(out).find((c) => c.type === 'text-delta')?.delta ?? '').toBe(text)
+      const delta = `data: {"type":"text-delta","id":"t","delta":${JSON.stringify(text)}}\n\ndata: {"type":"finish"}\n\n`
+      expect(byteByByte(new UiMessageToDataStream(), delta)).toContain(text === '' ? 'd:' : `0:${JSON.stringify(text)}\n`)
+    }
+    // Raw control characters are not JSON: both readers refuse them.
+    expect(byteByByte(encoderFor('data-stream', 'data-stream'), '0:"a\u0001b"\n')).toContain('could not be read')
+    expect(byteByByte(encoderFor('ui-message-stream', 'ui-message-stream'), 'data: {"type":"text-delta","id":"0","delta":"a\u0001"}\n\n')).toContain('could not be read')
+  })
+})
+
 describe('a part longer than the limit', () => {
   it('ends the stream with an error part as soon as it is too long, however it is chunked', () => {
     const limit = 1024 * 1024
