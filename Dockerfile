@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Build stage: full dependencies, compile TypeScript, then drop dev dependencies.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app

@@ -115,6 +115,10 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     routerOptions: { ignoreTrailingSlash: true },
     // Shutdown answers 503 in the contract's shape (the onRequest hook below), not Fastify's.
     return503OnClosing: false,
+    // Close hooks wait up to the grace for open streams; avvio times each hook out at
+    // pluginTimeout (10 s by default), which with the default 10 s grace fired first and
+    // made SIGTERM with a stream open exit 1 (AVV_ERR_READY_TIMEOUT) instead of 0.
+    pluginTimeout: Math.max(10_000, config.shutdownGraceMs + 5_000),
     // Behind a load balancer: keep idle client connections longer than its own idle timeout
     // (60 s on most), so it never reuses one we just closed; a request must arrive whole in 30 s.
     keepAliveTimeout: 72_000,
@@ -181,7 +185,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(metricsPlugin)
   await app.register(requestLog)
   await app.register(corsPlugin, { origins: config.corsOrigins })
-  await app.register(redisPlugin, { url: config.redisUrl })
+  await app.register(redisPlugin, { target: config.redis })
   await app.register(rateLimitPlugin, config.rateLimit)
   // Liveness and metrics still answer under load: a busy instance is not a dead one.
   await app.register(overloadPlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs, sampleIntervalMs: options.overloadSampleMs })
