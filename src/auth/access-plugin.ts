@@ -3,6 +3,7 @@ import { ReplicaAccess } from './replica-access.js'
 import { DELETED_CHANNEL, UserProvisioner } from './user-provisioner.js'
 import { AppError } from '../errors/app-error.js'
 import { callContext } from '../upstream/sensay-plugin.js'
+import { subscriberFor } from '../plugins/redis.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,7 +21,7 @@ export const accessPlugin = fp<{ replicaCacheTtlMs: number }>(async (app, { repl
   if (app.redis) {
     // Deletions on other instances: a connection of its own (a subscriber can do nothing
     // else), queueing the subscription until Redis answers and renewing it on reconnect.
-    const subscriber = app.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null })
+    const subscriber = subscriberFor(app.redis)
     subscriber.on('error', () => {})
     subscriber.on('message', (_channel: string, userId: string) => provisioner.drop(userId))
     subscriber.subscribe(DELETED_CHANNEL).catch((err: unknown) => app.log.warn({ err }, 'cannot subscribe to user deletions'))

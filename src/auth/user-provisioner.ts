@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../plugins/redis.js'
 import { AppError } from '../errors/app-error.js'
 import type { CallContext, SensayClient } from '../upstream/sensay-client.js'
 
@@ -23,7 +23,7 @@ export class UserProvisioner {
 
   constructor (
     private readonly client: SensayClient,
-    private readonly shared?: Redis,
+    private readonly shared?: RedisClient,
     private readonly onOutcome: (outcome: 'created' | 'existed' | 'shared' | 'failed') => void = () => {},
     private readonly maxKnown = 100_000
   ) {}

@@ -26,6 +26,14 @@ export interface SessionConfig {
 }
 
 /** The typed configuration, made once at boot; buildApp takes nothing else. */
+export interface HostPort { host: string, port: number }
+
+/** Where Redis is: one server, a Sentinel-managed master, or a Redis Cluster. */
+export type RedisTarget =
+  | { kind: 'url', url: string }
+  | { kind: 'sentinel', sentinels: HostPort[], name: string }
+  | { kind: 'cluster', nodes: HostPort[] }
+
 export interface Config {
   organizationSecret: string
   sensayBaseUrl: string
@@ -41,7 +49,8 @@ export interface Config {
   sessions?: SessionConfig
   /** `Bearer dev:<id>` is accepted only when true; only the demo sets it. */
   devAuth: boolean
-  redisUrl?: string
+  /** Shared Redis: REDIS_URL, REDIS_SENTINELS + REDIS_SENTINEL_NAME, or REDIS_CLUSTER_NODES (one of them). */
+  redis?: RedisTarget
   rateLimit: {
     max: number
     chatMax: number

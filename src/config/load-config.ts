@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Value } from '@sinclair/typebox/value'
 import { EnvSchema, type Env } from './env-schema.js'
-import { defaults, type Config, type SessionConfig } from './config.js'
+import { defaults, type Config, type HostPort, type RedisTarget, type SessionConfig } from './config.js'
 import { parseApiKeys } from '../auth/api-keys.js'
 
 /** A configuration problem; its message is the one line printed before exiting. */
@@ -47,7 +47,10 @@ function readSecretFile (variable: string, path: string): string {
   try {
     text = readFileSync(path, 'utf8')
   } catch (err) {
-    throw new ConfigError(variable, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${path})`)
+    const code = (err as NodeJS.ErrnoException).code ?? 'error'
+    // The image runs as uid 1000: a secret mounted 0600 root is there but not ours to read.
+    const hint = code === 'EACCES' && process.getuid !== undefined ? `; it must be readable by uid ${process.getuid()}` : ''
+    throw new ConfigError(variable, `cannot be read (${code}: ${path}${hint})`)
   }
   const value = text.trim()
   if (value === '') throw new ConfigError(variable, `names an empty file (${path})`)
@@ -105,6 +108,35 @@ function parseMetricsPort (env: Env): number | undefined {
 export function isLoopback (hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '')
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+}
+
+/** `host:port,host:port` (an IPv6 host in brackets); the variable is named when one is wrong. */
+function parseHostPorts (variable: keyof Env, value: string): HostPort[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean).map((entry) => {
+    const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d{1,5})$/.exec(entry)
+    const port = Number(match?.[2])
+    if (match === null || port < 1 || port > 65535) throw new ConfigError(variable, `must list host:port entries separated by commas (got ${entry})`)
+    return { host: match[1]!.replace(/^\[|\]$/g, ''), port }
+  })
+}
+
+function parseRedis (env: Env): RedisTarget | undefined {
+  const set = (['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES'] as const).filter((key) => env[key] !== undefined)
+  if (set.length > 1) throw new ConfigError(set[1]!, `cannot be set together with ${set[0]!} (one way to reach Redis)`)
+  if (env.REDIS_SENTINEL_NAME !== undefined && env.REDIS_SENTINELS === undefined) throw new ConfigError('REDIS_SENTINEL_NAME', 'needs REDIS_SENTINELS')
+  if (env.REDIS_URL !== undefined) return { kind: 'url', url: env.REDIS_URL }
+  if (env.REDIS_SENTINELS !== undefined) {
+    if (env.REDIS_SENTINEL_NAME === undefined) throw new ConfigError('REDIS_SENTINEL_NAME', 'is required with REDIS_SENTINELS (the master\'s name, e.g. mymaster)')
+    const sentinels = parseHostPorts('REDIS_SENTINELS', env.REDIS_SENTINELS)
+    if (sentinels.length === 0) throw new ConfigError('REDIS_SENTINELS', 'must list at least one host:port')
+    return { kind: 'sentinel', sentinels, name: env.REDIS_SENTINEL_NAME }
+  }
+  if (env.REDIS_CLUSTER_NODES !== undefined) {
+    const nodes = parseHostPorts('REDIS_CLUSTER_NODES', env.REDIS_CLUSTER_NODES)
+    if (nodes.length === 0) throw new ConfigError('REDIS_CLUSTER_NODES', 'must list at least one host:port')
+    return { kind: 'cluster', nodes }
+  }
+  return undefined
 }
 
 function parseOrigins (value: string | undefined): string[] {
@@ -191,7 +223,7 @@ export function loadConfig (raw: RawEnv): Config {
     sessions,
     playground: env.PLAYGROUND !== undefined && bool(env.PLAYGROUND),
     devAuth: false,
-    redisUrl: env.REDIS_URL,
+    redis: parseRedis(env),
     rateLimit: {
       max: int(env, 'RATE_LIMIT_MAX', defaults.rateLimitMax, 1, 1_000_000_000),
       chatMax: int(env, 'RATE_LIMIT_CHAT_MAX', defaults.rateLimitChatMax, 1, 1_000_000_000),

@@ -7,6 +7,7 @@ import type { UserIdentity } from '../auth/identity.js'
 import { createCsrfCheck } from './csrf.js'
 import { RelyingParty } from './relying-party.js'
 import { MemorySessionStore, RedisSessionStore, type Session, type SessionStore } from './store.js'
+import { subscriberFor } from '../plugins/redis.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -80,7 +81,7 @@ export const sessionsPlugin = fp<{ config: Config }>(async (app, { config }) => 
     return unsigned.value
   }
   if (app.redis) {
-    const subscriber = app.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null })
+    const subscriber = subscriberFor(app.redis)
     subscriber.on('error', () => {})
     subscriber.on('message', (_channel: string, id: string) => forgetLocally(id))
     subscriber.subscribe(ENDED_CHANNEL).catch((err: unknown) => app.log.warn({ err }, 'cannot subscribe to session ends'))

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../plugins/redis.js'
 
 /** What the server keeps of a login; the browser holds only the (signed) session id. */
 export interface Session {
@@ -46,7 +46,7 @@ export interface SessionStore {
 const PREFIX = 'sensay-bff:session:'
 
 export class RedisSessionStore implements SessionStore {
-  constructor (private readonly redis: Redis) {}
+  constructor (private readonly redis: RedisClient) {}
 
   async get (id: string): Promise<Session | undefined> {
     const text = await this.redis.get(`${PREFIX}s:${id}`)
@@ -54,13 +54,19 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async set (id: string, session: Session, ttlS: number): Promise<void> {
-    const multi = this.redis.multi().set(`${PREFIX}s:${id}`, JSON.stringify(session), 'EX', ttlS)
+    // The session and its two indexes (by user, by the provider's sid) are different keys,
+    // in different slots on a Cluster, so no MULTI: the session is written first, and an
+    // index naming a session that is gone is harmless (ending it again does nothing).
+    await this.redis.set(`${PREFIX}s:${id}`, JSON.stringify(session), 'EX', ttlS)
+    const indexTtlS = Math.ceil((session.expiresAt - Date.now()) / 1000) + 60
+    const writes: Array<Promise<unknown>> = []
     for (const [by, value] of [['sub', session.sub], ['sid', session.sid]] as const) {
       if (value === undefined) continue
+      // SADD and EXPIRE of one key: one slot, one MULTI.
       const key = `${PREFIX}${by}:${value}`
-      multi.sadd(key, id).expire(key, Math.ceil((session.expiresAt - Date.now()) / 1000) + 60)
+      writes.push(this.redis.multi().sadd(key, id).expire(key, indexTtlS).exec())
     }
-    await multi.exec()
+    await Promise.all(writes)
   }
 
   async delete (id: string): Promise<void> {

@@ -80,7 +80,12 @@ describe('loadConfig', () => {
     [{ ...minimal, AUTH_JWKS_URL: 'https://id.example/jwks.json', AUTH_JWT_ISSUER: 'https://id.example' }, 'AUTH_JWT_AUDIENCE'],
     [{ ...minimal, AUTH_JWKS_URL: 'http://id.example/jwks.json', AUTH_JWT_ISSUER: 'https://id.example', AUTH_JWT_AUDIENCE: 'bff' }, 'AUTH_JWKS_URL'],
     [{ ...minimal, SENSAY_BASE_URL: 'http://sensay.internal' }, 'SENSAY_BASE_URL'],
-    [{ ...minimal, METRICS_PORT: '3000' }, 'METRICS_PORT']
+    [{ ...minimal, METRICS_PORT: '3000' }, 'METRICS_PORT'],
+    [{ ...minimal, REDIS_SENTINELS: 'sentinel-0:26379' }, 'REDIS_SENTINEL_NAME'],
+    [{ ...minimal, REDIS_SENTINEL_NAME: 'mymaster' }, 'REDIS_SENTINEL_NAME'],
+    [{ ...minimal, REDIS_SENTINELS: 'sentinel-0', REDIS_SENTINEL_NAME: 'mymaster' }, 'REDIS_SENTINELS'],
+    [{ ...minimal, REDIS_CLUSTER_NODES: 'redis-0:6379,redis-1:99999' }, 'REDIS_CLUSTER_NODES'],
+    [{ ...minimal, REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'redis-0:6379' }, 'REDIS_CLUSTER_NODES']
   ])('names the variable at fault (%#)', (env, variable) => {
     const err = failure(env as Record<string, string>)
     expect(err.variable).toBe(variable)
@@ -92,6 +97,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...minimal, SENSAY_BASE_URL: 'http://127.0.0.1:4000' }).sensayBaseUrl).toBe('http://127.0.0.1:4000')
     expect(loadConfig({ ...minimal, SENSAY_BASE_URL: 'http://[::1]:4000' }).sensayBaseUrl).toBe('http://[::1]:4000')
     expect(loadConfig({ ...minimal, SENSAY_BASE_URL: 'http://emulator:4000', SENSAY_ALLOW_INSECURE_UPSTREAM: 'true' }).sensayBaseUrl).toBe('http://emulator:4000')
+  })
+
+  it('reaches Redis one of three ways: a URL, Sentinel, or a Cluster', () => {
+    expect(loadConfig(minimal).redis).toBeUndefined()
+    expect(loadConfig({ ...minimal, REDIS_URL: 'rediss://r.example:6380' }).redis).toEqual({ kind: 'url', url: 'rediss://r.example:6380' })
+    expect(loadConfig({ ...minimal, REDIS_SENTINELS: 'sentinel-0:26379, [fd00::1]:26379', REDIS_SENTINEL_NAME: 'mymaster' }).redis)
+      .toEqual({ kind: 'sentinel', name: 'mymaster', sentinels: [{ host: 'sentinel-0', port: 26379 }, { host: 'fd00::1', port: 26379 }] })
+    expect(loadConfig({ ...minimal, REDIS_CLUSTER_NODES: 'redis-0:6379,redis-1:6379' }).redis)
+      .toEqual({ kind: 'cluster', nodes: [{ host: 'redis-0', port: 6379 }, { host: 'redis-1', port: 6379 }] })
   })
 
   it('reads METRICS_PORT and the token lifetime', () => {

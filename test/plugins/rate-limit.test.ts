@@ -115,8 +115,8 @@ describe('rate limits', () => {
 
 describe('rate limits on Redis', () => {
   it('makes two instances sharing one Redis enforce a single limit', async () => {
-    const one = await app({ redisUrl: redis.url, rateLimit: { max: 4 } })
-    const two = await app({ redisUrl: redis.url, rateLimit: { max: 4 } })
+    const one = await app({ redis: { kind: 'url', url: redis.url }, rateLimit: { max: 4 } })
+    const two = await app({ redis: { kind: 'url', url: redis.url }, rateLimit: { max: 4 } })
     const headers = await auth(user())
     const statuses = []
     for (const bff of [one, two, one, two, one, two]) statuses.push((await bff.inject({ method: 'GET', url: '/v1/replicas', headers })).statusCode)
@@ -126,7 +126,7 @@ describe('rate limits on Redis', () => {
   it('keeps serving when Redis goes away (fail open), logs it once, and /readyz says so', async () => {
     const proxy = await cuttableRedis(redis.url)
     const logs: string[] = []
-    const bff = await app({ redisUrl: proxy.url, rateLimit: { max: 2 } }, logs)
+    const bff = await app({ redis: { kind: 'url', url: proxy.url }, rateLimit: { max: 2 } }, logs)
     const headers = await auth(user())
     expect((await bff.inject({ method: 'GET', url: '/readyz' })).json().checks.redis).toBe('ok')
     await proxy.cut()
@@ -143,7 +143,7 @@ describe('rate limits on Redis', () => {
 
   it('refuses with 503 while Redis is away when RATE_LIMIT_FAIL_CLOSED is set', async () => {
     const proxy = await cuttableRedis(redis.url)
-    const bff = await app({ redisUrl: proxy.url, rateLimit: { failClosed: true } })
+    const bff = await app({ redis: { kind: 'url', url: proxy.url }, rateLimit: { failClosed: true } })
     const headers = await auth(user())
     expect((await bff.inject({ method: 'GET', url: '/v1/replicas', headers })).statusCode).toBe(200)
     await proxy.cut()
@@ -157,8 +157,8 @@ describe('rate limits on Redis', () => {
 
 describe('provisioning on Redis', () => {
   it('creates a user once across instances sharing Redis', async () => {
-    const one = await app({ redisUrl: redis.url })
-    const two = await app({ redisUrl: redis.url })
+    const one = await app({ redis: { kind: 'url', url: redis.url } })
+    const two = await app({ redis: { kind: 'url', url: redis.url } })
     const id = user()
     const headers = await auth(id)
     const before = h.emu.callsTo('POST', '/v1/users').filter((c) => (c.body as { id?: string })?.id === id).length
@@ -172,8 +172,8 @@ describe('provisioning on Redis', () => {
 describe('account deletion, seen by every instance', () => {
   it('a user deleted through one instance is provisioned again on the next request through another', async () => {
     const redisUrl = redis.url
-    const a = await app({ redisUrl })
-    const b = await app({ redisUrl })
+    const a = await app({ redis: { kind: 'url', url: redisUrl } })
+    const b = await app({ redis: { kind: 'url', url: redisUrl } })
     const sub = user()
     const headers = await auth(sub)
     expect((await a.inject({ method: 'GET', url: '/v1/users/me', headers })).statusCode).toBe(200)

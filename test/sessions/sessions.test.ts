@@ -41,9 +41,9 @@ beforeAll(async () => {
     backchannel_logout_uri: `${bff}/auth/backchannel-logout`
   }], { jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' }] } })
   sessionConfig = { issuer: idp.issuer, clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret, publicUrl: bff, secrets: [KEY_NEW, KEY_OLD], idleTimeoutS: 3600, absoluteTimeoutS: 7200 }
-  h = await startHarness({ config: { sessions: sessionConfig, redisUrl: redis.url, corsOrigins: ['https://app.example'] } })
+  h = await startHarness({ config: { sessions: sessionConfig, redis: { kind: 'url', url: redis.url }, corsOrigins: ['https://app.example'] } })
   await h.app.listen({ host: '127.0.0.1', port })
-  other = await buildApp({ ...baseConfig(h.emu.url), sessions: { ...sessionConfig, secrets: [KEY_NEW] }, redisUrl: redis.url }, { logStream: captureStream([]), upstreamKeepAliveMs: 500 })
+  other = await buildApp({ ...baseConfig(h.emu.url), sessions: { ...sessionConfig, secrets: [KEY_NEW] }, redis: { kind: 'url', url: redis.url } }, { logStream: captureStream([]), upstreamKeepAliveMs: 500 })
   otherUrl = await other.listen({ host: '127.0.0.1', port: 0 })
 }, 60_000)
 
