@@ -163,6 +163,17 @@ export async function throughputBench ({ only, fixed = true } = {}) {
         : JSON.stringify({ content: 'Hello there', skip_chat_history: true, source: 'web' }),
       requests: target.isBff ? [{ setupRequest: rotate }] : undefined
     }),
+    // The OpenAI SDK's streamed chat to the BFF's OpenAI door (Sensay's v4 stream translated into
+    // chat.completion.chunks); the same streamed chat in Sensay's shape to the reference and direct.
+    'chat, OpenAI stream': (target) => ({
+      method: 'POST',
+      url: target.isBff ? `${target.url}/openai/v1/chat/completions` : `${target.url}/v1/replicas/${replica.uuid}/chat/completions`,
+      headers: target.isBff ? headersFor(target) : { ...headersFor(target), accept: 'text/event-stream' },
+      body: target.isBff
+        ? JSON.stringify({ model: replica.uuid, stream: true, store: false, messages: [{ role: 'user', content: 'Hello there' }] })
+        : JSON.stringify({ content: 'Hello there', skip_chat_history: true, source: 'web' }),
+      requests: target.isBff ? [{ setupRequest: rotate }] : undefined
+    }),
     'GET replica': (target) => ({ method: 'GET', url: `${target.url}/v1/replicas/${replica.uuid}`, headers: headersFor(target), requests: target.isBff ? [{ setupRequest: rotate }] : undefined }),
     'list replicas': (target) => ({ method: 'GET', url: `${target.url}/v1/replicas?page_size=10`, headers: headersFor(target), requests: target.isBff ? [{ setupRequest: rotate }] : undefined })
   }

@@ -21,6 +21,7 @@ import { docsRoutes } from './routes/docs.js'
 import { healthRoutes } from './routes/health.js'
 import { metricsPlugin } from './routes/metrics.js'
 import { v1Routes } from './routes/v1.js'
+import { openAiRoutes } from './routes/openai/index.js'
 import { corsPlugin } from './plugins/cors.js'
 import { redisPlugin } from './plugins/redis.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
@@ -189,9 +190,10 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(rateLimitPlugin, config.rateLimit)
   // Liveness and metrics still answer under load: a busy instance is not a dead one.
   await app.register(overloadPlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs, sampleIntervalMs: options.overloadSampleMs })
-  // Routes outside /v1 are limited per client address; /v1 is limited per identity after authentication.
+  // Routes outside /v1 and /openai/v1 are limited per client address; those two per identity after authentication.
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.route!.url.startsWith('/v1/')) return done()
+    const url = request.route!.url
+    if (url.startsWith('/v1/') || url.startsWith('/openai/v1/')) return done()
     settle(() => app.limitRequest(request, reply), done)
   })
   await app.register(sensayPlugin, {
@@ -211,12 +213,13 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   if (config.sessions) await app.register(authRoutes, { userClaim: config.jwt.userClaim, corsOrigins: config.corsOrigins })
   if (config.playground) await app.register(playgroundPlugin)
   await app.register(healthRoutes, { readyCacheMs: config.readyCacheMs })
-  await app.register(v1Routes, {
-    prefix: '/v1',
+  const chatOptions = {
     streamIdleTimeoutMs: config.streamIdleTimeoutMs,
     streamMaxDurationMs: config.streamMaxDurationMs,
     streamMaxPartBytes: config.streamMaxPartBytes,
     streamMaxPerUser: config.streamMaxPerUser
-  })
+  }
+  await app.register(v1Routes, { prefix: '/v1', ...chatOptions })
+  await app.register(openAiRoutes, { prefix: '/openai/v1', ...chatOptions })
   return app
 }

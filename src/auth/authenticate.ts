@@ -26,6 +26,8 @@ export interface AuthenticateOptions {
 }
 
 const BEARER = /^Bearer[ ]+(\S+)\s*$/i
+// Three base64url segments: a JWT. Any other bearer is an API key (OpenAI clients send theirs so).
+const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/
 
 /**
  * Resolves who is calling from `X-API-Key`, a bearer JWT, or (demo only)
@@ -57,15 +59,17 @@ export const authenticate = fp<AuthenticateOptions>(async (app, { config }) => {
     return userId
   }
 
+  function fromApiKey (request: FastifyRequest, apiKey: unknown): Identity {
+    const key = typeof apiKey === 'string' && apiKey.length > 0 && apiKey.length <= 512 ? matchKey(apiKey) : undefined
+    if (!key) throw errors.unauthenticated('Unknown API key.')
+    if (key.role === 'admin') return { kind: 'admin', name: key.name, via: 'api-key' }
+    if (key.role === 'service') return { kind: 'user', userId: actedFor(request), via: 'service', service: key.name }
+    return { kind: 'user', userId: key.userId as string, via: 'api-key' }
+  }
+
   async function resolve (request: FastifyRequest): Promise<Identity> {
     const apiKey = request.headers['x-api-key']
-    if (apiKey !== undefined) {
-      const key = typeof apiKey === 'string' && apiKey.length > 0 && apiKey.length <= 512 ? matchKey(apiKey) : undefined
-      if (!key) throw errors.unauthenticated('Unknown API key.')
-      if (key.role === 'admin') return { kind: 'admin', name: key.name, via: 'api-key' }
-      if (key.role === 'service') return { kind: 'user', userId: actedFor(request), via: 'service', service: key.name }
-      return { kind: 'user', userId: key.userId as string, via: 'api-key' }
-    }
+    if (apiKey !== undefined) return fromApiKey(request, apiKey)
     const authorization = request.headers.authorization
     if (authorization === undefined) return fromSession(request)
     const token = BEARER.exec(authorization)?.[1]
@@ -76,6 +80,7 @@ export const authenticate = fp<AuthenticateOptions>(async (app, { config }) => {
       if (!isUsableUserId(userId)) throw errors.unauthenticated('Dev token needs a user id: Bearer dev:<userId>.')
       return { kind: 'user', userId, via: 'dev' }
     }
+    if (!JWT_SHAPE.test(token)) return fromApiKey(request, token)
     if (!verifyJwt) throw errors.unauthenticated('Bearer tokens are not accepted here; use an API key.')
     return verifyJwt(token)
   }

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, codeForStatus, errors, type ErrorDetail } from './app-error.js'
 import type { ErrorResponseT } from '../schemas/common.js'
+import { OPENAI_DOOR, openAiErrorBody } from './openai-shape.js'
 
 interface AjvLikeError {
   keyword: string
@@ -78,6 +79,10 @@ declare module 'fastify' {
 
 export function sendError (request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   if (error.statusCode >= 500) request.failure = error.cause ?? error
+  // The OpenAI door answers in OpenAI's shape, so that its clients raise the right error class.
+  if (request.url.startsWith(OPENAI_DOOR)) {
+    return reply.code(error.statusCode).headers(error.headers).type('application/json; charset=utf-8').send(openAiErrorBody(error))
+  }
   const body: ErrorResponseT = {
     success: false,
     status: error.statusCode,

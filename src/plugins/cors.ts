@@ -16,7 +16,12 @@ export const corsPlugin = fp<{ origins: string[] }>(async (app, { origins }) => 
     // X-API-Version, X-USER-ID and X-USER-ID-TYPE: apps written for Sensay send them; the BFF
     // ignores them (it sets its own upstream; only a service key's X-USER-ID means anything).
     // X-ORGANIZATION-SECRET is never allowed: a page that still carries it fails at the preflight.
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-API-Key', 'X-Request-Id', 'X-API-Version', 'X-CSRF', 'X-USER-ID', 'X-USER-ID-TYPE'],
+    allowedHeaders: [
+      'Authorization', 'Content-Type', 'Accept', 'X-API-Key', 'X-Request-Id', 'X-API-Version', 'X-CSRF', 'X-USER-ID', 'X-USER-ID-TYPE',
+      // What the OpenAI SDK sends from a page (dangerouslyAllowBrowser); OpenAI-Organization and -Project are ignored.
+      'X-Stainless-Arch', 'X-Stainless-Lang', 'X-Stainless-OS', 'X-Stainless-Package-Version', 'X-Stainless-Retry-Count',
+      'X-Stainless-Runtime', 'X-Stainless-Runtime-Version', 'X-Stainless-Timeout', 'OpenAI-Organization', 'OpenAI-Project'
+    ],
     // The AI SDK reads its protocol headers; WWW-Authenticate says why a 401 happened.
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'WWW-Authenticate', 'X-Vercel-AI-UI-Message-Stream', 'X-Vercel-AI-Data-Stream'],
     maxAge: 600

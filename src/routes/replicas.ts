@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { requireUser, upstreamUserId, type Identity } from '../auth/identity.js'
 import { ReplicaAccess } from '../auth/replica-access.js'
 import { AppError, errors, ifMissing } from '../errors/app-error.js'
@@ -10,7 +11,7 @@ import {
 } from '../schemas/replicas.js'
 import { createAjv } from '../schemas/ajv.js'
 import { callContext } from '../upstream/sensay-plugin.js'
-import type { CallContext, SensayClient } from '../upstream/sensay-client.js'
+import type { CallContext, QueryValue, SensayClient } from '../upstream/sensay-client.js'
 
 const tags = ['Replicas']
 
@@ -62,31 +63,45 @@ async function ownerForCreate (identity: Identity, ownerID: string | undefined, 
   return ownerID
 }
 
+export interface ListedReplica {
+  /** The replica as listed (checked against the replica schema). */
+  replica: ReplicaViewT
+  /** What the caller is shown of it. */
+  view: ReplicaViewT
+}
+
+/**
+ * One page of Sensay's replica list, as the caller may see it. Sensay already
+ * lists only public and own replicas for X-USER-ID; each item is checked again
+ * here, so that an upstream change (or an owner filter) cannot list another
+ * user's private replica. `listed` is how many items upstream sent (for paging).
+ */
+export async function visibleReplicas (app: FastifyInstance, request: FastifyRequest, query: Record<string, QueryValue>, ctx: CallContext): Promise<{ body: ReplicaListResponseT, shown: ListedReplica[], listed: number }> {
+  const identity = request.identity!
+  const { body } = await app.sensay.json<ReplicaListResponseT>({ method: 'GET', path: '/v1/replicas', userId: upstreamUserId(identity), query }, ctx)
+  const items: unknown[] = body.items
+  if (!Array.isArray(items)) {
+    throw errors.upstreamError({ cause: new Error('GET /v1/replicas: upstream items is not a list') })
+  }
+  const shown: ListedReplica[] = []
+  let malformed = 0
+  for (const item of items) {
+    const replica = isObject(item) ? listedReplica(item as Record<string, unknown>) as ReplicaViewT | undefined : undefined
+    if (replica === undefined) malformed++
+    else if (ReplicaAccess.canSee(identity, replica)) shown.push({ replica, view: ReplicaAccess.project(identity, replica) })
+  }
+  if (malformed > 0) request.log.warn({ reqId: request.id, route: 'GET /v1/replicas', malformed }, 'upstream listed replicas that do not fit the replica schema: left out')
+  return { body, shown, listed: items.length }
+}
+
 export const replicasRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const access = app.replicaAccess
 
   app.get('/replicas', {
     schema: { tags, summary: 'Replicas the caller may see', querystring: ReplicaListQuery, response: { 200: ReplicaListResponse, ...errorResponses } }
   }, async (request) => {
-    const identity = request.identity!
-    const { body } = await app.sensay.json<ReplicaListResponseT>({
-      method: 'GET', path: '/v1/replicas', userId: upstreamUserId(identity), query: request.query
-    }, callContext(request))
-    const items: unknown[] = body.items
-    if (!Array.isArray(items)) {
-      throw errors.upstreamError({ cause: new Error('GET /v1/replicas: upstream items is not a list') })
-    }
-    // Sensay already lists only public and own replicas for X-USER-ID; checked again
-    // here, so that an upstream change (or an owner filter) cannot list another user's private replica.
-    const shown: ReplicaViewT[] = []
-    let malformed = 0
-    for (const item of items) {
-      const replica = isObject(item) ? listedReplica(item as Record<string, unknown>) as ReplicaViewT | undefined : undefined
-      if (replica === undefined) malformed++
-      else if (ReplicaAccess.canSee(identity, replica)) shown.push(ReplicaAccess.project(identity, replica))
-    }
-    if (malformed > 0) request.log.warn({ reqId: request.id, route: 'GET /v1/replicas', malformed }, 'upstream listed replicas that do not fit the replica schema: left out')
-    return { ...body, items: shown }
+    const { body, shown } = await visibleReplicas(app, request, request.query, callContext(request))
+    return { ...body, items: shown.map((entry) => entry.view) }
   })
 
   app.post('/replicas', {

@@ -2,7 +2,8 @@ import { errors } from '../errors/app-error.js'
 import type { AiSdkChatInputT, ChatCompletionInputT } from '../schemas/chat.js'
 import type { StreamProtocol } from './protocols.js'
 
-const MAX_CONTENT = 100_000
+/** The longest text one chat turn may ask (Sensay's content). */
+export const MAX_CONTENT = 100_000
 
 export interface ChatRequest {
   content: string

@@ -13,8 +13,19 @@ export type DataStreamPart =
   | { code: '3', value: string } // error
   | { code: 'f', value: { messageId: string } } // start step
   | { code: 'e', value: { finishReason: string } } // finish step
-  | { code: 'd', value: { finishReason: string } } // finish message
+  | { code: 'd', value: { finishReason: string, usage?: TokenUsage } } // finish message
   | { code: 'other', value: unknown }
+
+/** Token counts, when Sensay reports them (the data stream's finish part). */
+export interface TokenUsage { promptTokens: number, completionTokens: number }
+
+const count = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+
+/** The finish part's usage, only when both counts are well-formed. */
+function usageOf (value: unknown): TokenUsage | undefined {
+  if (!isObject(value)) return undefined
+  return count(value.promptTokens) && count(value.completionTokens) ? { promptTokens: value.promptTokens, completionTokens: value.completionTokens } : undefined
+}
 
 export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other'
 const FINISH_REASONS = new Set<string>(['stop', 'length', 'content-filter', 'tool-calls', 'error', 'other'])
@@ -60,8 +71,13 @@ export function parseDataStreamLine (line: string): DataStreamPart | undefined {
       return typeof value === 'string' ? { code, value } : undefined
     case 'f':
       return isObject(value) && typeof value.messageId === 'string' ? { code, value: { messageId: value.messageId } } : undefined
-    case 'e': case 'd':
+    case 'e':
       return isObject(value) ? { code, value: { finishReason: finishReason(value.finishReason) } } : undefined
+    case 'd': {
+      if (!isObject(value)) return undefined
+      const usage = usageOf(value.usage)
+      return { code, value: usage === undefined ? { finishReason: finishReason(value.finishReason) } : { finishReason: finishReason(value.finishReason), usage } }
+    }
     default:
       return { code: 'other', value }
   }

@@ -1,5 +1,5 @@
 import { parseDataStreamLine, type DataStreamPart } from './data-stream.js'
-import { errorPart, type StreamProtocol } from './protocols.js'
+import { errorPart, type ClientProtocol, type StreamProtocol } from './protocols.js'
 import { PartTooLong, Records } from './records.js'
 import { parseSseEvent, type UiChunk } from './ui-message-stream.js'
 
@@ -16,7 +16,7 @@ export type EncoderOutcome = 'upstream-error-part' | 'malformed' | 'part-too-lon
  */
 export interface StreamEncoder {
   /** The protocol the client receives. */
-  readonly protocol: StreamProtocol
+  readonly protocol: ClientProtocol
   write: (chunk: Buffer) => Buffer | string
   /** Upstream ended: whatever closes the stream (an error part if it never finished). */
   end: () => string
@@ -67,7 +67,7 @@ function hasData (event: string): boolean {
  * stream closes or fails, is the subclass's.
  */
 export abstract class RecordTranslator implements StreamEncoder {
-  abstract readonly protocol: StreamProtocol
+  abstract readonly protocol: ClientProtocol
   dropped = 0
   started = false
   outcome: EncoderOutcome | undefined

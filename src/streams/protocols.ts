@@ -4,10 +4,14 @@ import { UI_MESSAGE_STREAM_HEADERS, uiMessageStream } from './ui-message-stream.
 /** The two Vercel AI SDK stream protocols: v4 data stream and v5+ UI message stream. */
 export type StreamProtocol = 'data-stream' | 'ui-message-stream'
 
+/** What a client may read: either AI SDK protocol, or OpenAI's chat.completion.chunk stream (never upstream's). */
+export type ClientProtocol = StreamProtocol | 'openai'
+
 /** What a client's headers should say for a protocol. */
-export const PROTOCOL_HEADERS: Record<StreamProtocol, Readonly<Record<string, string>>> = {
+export const PROTOCOL_HEADERS: Record<ClientProtocol, Readonly<Record<string, string>>> = {
   'data-stream': DATA_STREAM_HEADERS,
-  'ui-message-stream': UI_MESSAGE_STREAM_HEADERS
+  'ui-message-stream': UI_MESSAGE_STREAM_HEADERS,
+  openai: { 'content-type': 'text/event-stream; charset=utf-8' }
 }
 
 /** Which protocol an upstream stream speaks, from its headers. */

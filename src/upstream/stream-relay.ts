@@ -85,6 +85,8 @@ export interface RelayOptions {
   openStreams: OpenStreams
   /** The protocol the client reads; when upstream speaks the other one, each part is translated. Default: upstream's, byte for byte. */
   clientProtocol?: StreamProtocol
+  /** Another encoder than the AI SDK ones (the OpenAI door's), made for the protocol upstream speaks. */
+  encoder?: (upstream: StreamProtocol, maxPartBytes: number) => StreamEncoder
   /** Called once when the stream ends, however it ends (the user's streaming place). */
   release?: () => void
 }
@@ -105,7 +107,7 @@ export interface RelayOptions {
  */
 export async function relayStream (request: FastifyRequest, reply: FastifyReply, upstream: StreamedResponse, options: RelayOptions): Promise<FastifyReply> {
   const upstreamProtocol = detectProtocol(upstream.headers)
-  const encoder = encoderFor(upstreamProtocol, options.clientProtocol ?? upstreamProtocol, options.maxPartBytes)
+  const encoder = options.encoder?.(upstreamProtocol, options.maxPartBytes) ?? encoderFor(upstreamProtocol, options.clientProtocol ?? upstreamProtocol, options.maxPartBytes)
   const protocol = encoder.protocol
   const info: { protocol: string, upstreamProtocol: string, bytes: number, outcome: StreamOutcome, upstreamError?: string } = { protocol, upstreamProtocol, bytes: 0, outcome: 'completed' }
   request.stream = info
@@ -123,7 +125,7 @@ export async function relayStream (request: FastifyRequest, reply: FastifyReply,
   const headers: Record<string, string | number | string[] | undefined> = { ...reply.getHeaders(), ...PROTOCOL_HEADERS[protocol] }
   // Byte for byte: the upstream's own content type (its charset included) stays.
   const contentType = upstream.headers['content-type']
-  if (options.clientProtocol === undefined && typeof contentType === 'string') headers['content-type'] = contentType
+  if (protocol === upstreamProtocol && typeof contentType === 'string') headers['content-type'] = contentType
   // A session's answer keeps its no-store (set for every cookie-authenticated answer).
   headers['cache-control'] = headers['cache-control'] === 'no-store' ? 'no-store, no-transform' : 'no-cache, no-transform'
   headers['x-accel-buffering'] = 'no'
