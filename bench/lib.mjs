@@ -1,7 +1,9 @@
 // Shared pieces of the benchmarks: the built emulator in this process, the
 // built BFF in a child process (so its RSS is its own), tokens, statistics.
 import { spawn, spawnSync } from 'node:child_process'
-import { closeSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import net from 'node:net'
 import { request } from 'undici'
 import { SignJWT } from 'jose'
@@ -131,3 +133,11 @@ export function percentile (sorted, p) {
 
 export const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 export const ms = (value) => `${value.toFixed(2)} ms`
+
+/** BENCH_QUOTAS=1: a QUOTAS_FILE whose budgets the bench never reaches (every chat counted, usageLimits sent). */
+export function quotasEnv () {
+  if (!process.env.BENCH_QUOTAS) return {}
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-quotas-')), 'quotas.json')
+  writeFileSync(file, JSON.stringify({ default: 'bench', tiers: { bench: { monthlyConversations: 1e9, knowledgeBaseEntries: 1e9, chatsPerDay: 1e9, chatsPerMonth: 1e9 } } }))
+  return { QUOTAS_FILE: file }
+}

@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.js'
 import { metricsPlugin } from './routes/metrics.js'
 import { v1Routes } from './routes/v1.js'
 import { openAiRoutes } from './routes/openai/index.js'
+import { quotasPlugin } from './quotas/quotas-plugin.js'
 import { corsPlugin } from './plugins/cors.js'
 import { redisPlugin } from './plugins/redis.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
@@ -45,6 +46,8 @@ export interface BuildOptions {
   requestTimeoutMs?: number
   /** How often the event-loop delay is sampled (1 s); tests shorten it. */
   overloadSampleMs?: number
+  /** The clock quota windows are read from; tests set it (a day boundary without waiting a day). */
+  now?: () => number
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
@@ -188,6 +191,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(corsPlugin, { origins: config.corsOrigins })
   await app.register(redisPlugin, { target: config.redis })
   await app.register(rateLimitPlugin, config.rateLimit)
+  await app.register(quotasPlugin, { quotas: config.quotas, failClosed: config.rateLimit.failClosed, now: options.now })
   // Liveness and metrics still answer under load: a busy instance is not a dead one.
   await app.register(overloadPlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs, sampleIntervalMs: options.overloadSampleMs })
   // Routes outside /v1 and /openai/v1 are limited per client address; those two per identity after authentication.
@@ -210,7 +214,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(authenticate, { config })
   await app.register(accessPlugin, { replicaCacheTtlMs: config.replicaCacheTtlMs })
   await app.register(docsRoutes, { sessions: config.sessions !== undefined })
-  if (config.sessions) await app.register(authRoutes, { userClaim: config.jwt.userClaim, corsOrigins: config.corsOrigins })
+  if (config.sessions) await app.register(authRoutes, { userClaim: config.jwt.userClaim, tierClaim: config.quotas?.tierClaim, corsOrigins: config.corsOrigins })
   if (config.playground) await app.register(playgroundPlugin)
   await app.register(healthRoutes, { readyCacheMs: config.readyCacheMs })
   const chatOptions = {

@@ -6,7 +6,9 @@ export const ApiKeySchema = Type.Object({
   name: Type.String({ minLength: 1 }),
   sha256: Type.String({ pattern: '^[0-9a-fA-F]{64}$' }),
   role: Type.Union([Type.Literal('admin'), Type.Literal('user'), Type.Literal('service')]),
-  userId: Type.Optional(Type.String({ minLength: 1 }))
+  userId: Type.Optional(Type.String({ minLength: 1 })),
+  /** The quota tier of a user key (QUOTAS_FILE). */
+  tier: Type.Optional(Type.String({ minLength: 1 }))
 }, { additionalProperties: false })
 
 export type ApiKey = Static<typeof ApiKeySchema>

@@ -37,7 +37,7 @@ const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]*$/
 export const authenticate = fp<AuthenticateOptions>(async (app, { config }) => {
   const matchKey = createApiKeyMatcher(config.apiKeys)
   const jwtConfigured = Boolean(config.jwt.secret ?? config.jwt.jwksUrl)
-  const verifyJwt = jwtConfigured ? createJwtVerifier(config.jwt) : undefined
+  const verifyJwt = jwtConfigured ? createJwtVerifier({ ...config.jwt, tierClaim: config.quotas?.tierClaim }) : undefined
 
   /** The browser session behind the cookie: only with no header credential (a stray cookie beside a bearer token is ignored). */
   async function fromSession (request: FastifyRequest): Promise<Identity> {
@@ -63,8 +63,9 @@ export const authenticate = fp<AuthenticateOptions>(async (app, { config }) => {
     const key = typeof apiKey === 'string' && apiKey.length > 0 && apiKey.length <= 512 ? matchKey(apiKey) : undefined
     if (!key) throw errors.unauthenticated('Unknown API key.')
     if (key.role === 'admin') return { kind: 'admin', name: key.name, via: 'api-key' }
-    if (key.role === 'service') return { kind: 'user', userId: actedFor(request), via: 'service', service: key.name }
-    return { kind: 'user', userId: key.userId as string, via: 'api-key' }
+    const tier = key.tier === undefined ? {} : { tier: key.tier }
+    if (key.role === 'service') return { kind: 'user', userId: actedFor(request), via: 'service', service: key.name, ...tier }
+    return { kind: 'user', userId: key.userId as string, via: 'api-key', ...tier }
   }
 
   async function resolve (request: FastifyRequest): Promise<Identity> {

@@ -2,9 +2,10 @@ import { errors } from '../errors/app-error.js'
 
 /** Who is calling: an end user (sent upstream as X-USER-ID) or the organization. */
 export type Identity =
-  | { kind: 'user', userId: string, email?: string, via: 'jwt' | 'api-key' | 'dev' | 'session' }
+  /** `tier`: the value of the quota tier claim (token, session) or the API key's tier, as given. */
+  | { kind: 'user', userId: string, email?: string, via: 'jwt' | 'api-key' | 'dev' | 'session', tier?: string }
   /** A team's server acting for the user its request names (X-USER-ID), with that user's rules only. */
-  | { kind: 'user', userId: string, email?: undefined, via: 'service', service: string }
+  | { kind: 'user', userId: string, email?: undefined, via: 'service', service: string, tier?: string }
   | { kind: 'admin', name: string, via: 'api-key' }
 
 export type UserIdentity = Extract<Identity, { kind: 'user' }>

@@ -28,12 +28,15 @@ export interface JwtVerifier {
   cached: (token: string) => UserIdentity | undefined
 }
 
-function identityFrom (payload: JWTPayload, userClaim: string): UserIdentity {
+function identityFrom (payload: JWTPayload, userClaim: string, tierClaim: string | undefined): UserIdentity {
   const raw = payload[userClaim]
   const userId = typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : raw
   if (!isUsableUserId(userId)) throw errors.unauthenticated(`Token claim ${userClaim} is missing or not a usable user id.`)
   const email = payload.email_verified === true && typeof payload.email === 'string' ? asciiLower(payload.email) : undefined
-  return email ? { kind: 'user', userId, email, via: 'jwt' } : { kind: 'user', userId, via: 'jwt' }
+  const identity: UserIdentity = email ? { kind: 'user', userId, email, via: 'jwt' } : { kind: 'user', userId, via: 'jwt' }
+  const tier = tierClaim === undefined ? undefined : payload[tierClaim]
+  if (typeof tier === 'string') identity.tier = tier
+  return identity
 }
 
 function explain (err: unknown): AppError {
@@ -101,7 +104,7 @@ export function createJwtVerifier (config: JwtConfig, options: JwtVerifierOption
     const exp = payload.exp as number
     const issuedAt = typeof payload.iat === 'number' ? payload.iat : now() / 1000
     if (exp - Math.min(issuedAt, now() / 1000) > maxLifetimeS + CLOCK_TOLERANCE_S) throw errors.unauthenticated(`Token lives longer than ${maxLifetimeS} s.`)
-    return { identity: identityFrom(payload, config.userClaim), exp }
+    return { identity: identityFrom(payload, config.userClaim, config.tierClaim), exp }
   }
 
   const cached = (token: string): UserIdentity | undefined => {

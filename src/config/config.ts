@@ -1,3 +1,4 @@
+import type { QuotasConfig } from '../quotas/quota-config.js'
 import type { ApiKey } from '../auth/api-keys.js'
 
 export interface JwtConfig {
@@ -8,6 +9,8 @@ export interface JwtConfig {
   userClaim: string
   /** The longest a token may live (exp minus iat, or minus now without iat), in seconds; default 24 h. */
   maxLifetimeS?: number
+  /** The claim naming the caller's quota tier (QUOTAS_FILE's tierClaim). */
+  tierClaim?: string
 }
 
 /** Browser sessions: the BFF holds the OpenID Connect login, the browser only a cookie. */
@@ -49,6 +52,8 @@ export interface Config {
   sessions?: SessionConfig
   /** `Bearer dev:<id>` is accepted only when true; only the demo sets it. */
   devAuth: boolean
+  /** QUOTAS_FILE: tiers of usage limits and budgets. */
+  quotas?: QuotasConfig
   /** Shared Redis: REDIS_URL, REDIS_SENTINELS + REDIS_SENTINEL_NAME, or REDIS_CLUSTER_NODES (one of them). */
   redis?: RedisTarget
   rateLimit: {

@@ -32,6 +32,7 @@ export const EnvSchema = Type.Object({
   SESSION_ABSOLUTE_TIMEOUT_S: Type.Optional(Int(60, 31_536_000)),
   AUTH_USER_CLAIM: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.:/-]+$', description: 'a claim name' })),
   API_KEYS_FILE: Type.Optional(Type.String({ minLength: 1, description: 'a readable file path' })),
+  QUOTAS_FILE: Type.Optional(Type.String({ minLength: 1, description: 'a readable file path' })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'a redis:// or rediss:// URL' })),
   REDIS_SENTINELS: Type.Optional(Type.String({ minLength: 1, description: 'host:port,... of the sentinels' })),
   REDIS_SENTINEL_NAME: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,128}$', description: 'the master\'s name the sentinels monitor' })),

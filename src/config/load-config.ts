@@ -3,6 +3,7 @@ import { Value } from '@sinclair/typebox/value'
 import { EnvSchema, type Env } from './env-schema.js'
 import { defaults, type Config, type HostPort, type RedisTarget, type SessionConfig } from './config.js'
 import { parseApiKeys } from '../auth/api-keys.js'
+import { parseQuotas } from '../quotas/quota-config.js'
 
 /** A configuration problem; its message is the one line printed before exiting. */
 export class ConfigError extends Error {
@@ -55,6 +56,21 @@ function readSecretFile (variable: string, path: string): string {
   const value = text.trim()
   if (value === '') throw new ConfigError(variable, `names an empty file (${path})`)
   return value
+}
+
+/** A JSON file of the configuration, parsed; a file that cannot be read or parsed names its variable. */
+function readConfigFile<T> (variable: keyof Env, path: string, parse: (text: string) => T): T {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (err) {
+    throw new ConfigError(variable, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${path})`)
+  }
+  try {
+    return parse(text)
+  } catch (err) {
+    throw new ConfigError(variable, (err as Error).message)
+  }
 }
 
 // A number is a hop count (`1`: the one load balancer in front), never a boolean.
@@ -164,18 +180,11 @@ export function loadConfig (raw: RawEnv): Config {
     (env.SENSAY_ORGANIZATION_SECRET_FILE ? readSecretFile('SENSAY_ORGANIZATION_SECRET_FILE', env.SENSAY_ORGANIZATION_SECRET_FILE) : undefined)
   if (!organizationSecret) throw new ConfigError('SENSAY_ORGANIZATION_SECRET', 'is required (or SENSAY_ORGANIZATION_SECRET_FILE)')
 
-  let apiKeys: Config['apiKeys'] = []
-  if (env.API_KEYS_FILE) {
-    let text: string
-    try {
-      text = readFileSync(env.API_KEYS_FILE, 'utf8')
-    } catch (err) {
-      throw new ConfigError('API_KEYS_FILE', `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${env.API_KEYS_FILE})`)
-    }
-    try {
-      apiKeys = parseApiKeys(text)
-    } catch (err) {
-      throw new ConfigError('API_KEYS_FILE', (err as Error).message)
+  const apiKeys: Config['apiKeys'] = env.API_KEYS_FILE ? readConfigFile('API_KEYS_FILE', env.API_KEYS_FILE, parseApiKeys) : []
+  const quotas: Config['quotas'] = env.QUOTAS_FILE ? readConfigFile('QUOTAS_FILE', env.QUOTAS_FILE, parseQuotas) : undefined
+  if (quotas !== undefined) {
+    for (const key of apiKeys) {
+      if (key.tier !== undefined && quotas.tiers[key.tier] === undefined) throw new ConfigError('API_KEYS_FILE', `key ${key.name} names a tier QUOTAS_FILE does not define (${key.tier})`)
     }
   }
   const sessions = parseSessions(env)
@@ -220,6 +229,7 @@ export function loadConfig (raw: RawEnv): Config {
       maxLifetimeS: int(env, 'AUTH_JWT_MAX_LIFETIME_S', defaults.jwtMaxLifetimeS, 60, 31_536_000)
     },
     apiKeys,
+    quotas,
     sessions,
     playground: env.PLAYGROUND !== undefined && bool(env.PLAYGROUND),
     devAuth: false,

@@ -10,6 +10,8 @@ const tags = ['Browser sessions']
 
 export interface AuthRoutesOptions {
   userClaim: string
+  /** The ID token claim naming the quota tier (QUOTAS_FILE's tierClaim). */
+  tierClaim?: string
   corsOrigins: string[]
 }
 
@@ -42,7 +44,7 @@ const UserResponse = Type.Object({
 const LogoutResponse = Type.Object({ success: Type.Boolean(), endSessionUrl: Type.Union([Type.String(), Type.Null()]) })
 
 /** The /auth routes of the backend-for-frontend pattern: the BFF holds the login, the browser a cookie. */
-export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { userClaim, corsOrigins }) => {
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { userClaim, tierClaim, corsOrigins }) => {
   const sessions = app.sessions!
   const { rp } = sessions
 
@@ -88,6 +90,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     if (typeof claims.name === 'string') session.name = claims.name
     if (claims.email_verified === true && typeof claims.email === 'string') session.email = asciiLower(claims.email)
     if (typeof claims.sid === 'string') session.sid = claims.sid
+    if (tierClaim !== undefined && typeof claims[tierClaim] === 'string') session.tier = claims[tierClaim]
     // A session this browser had before ends: one browser, one session.
     const previous = sessions.idFrom(request)
     if (previous !== undefined) await sessions.end([previous])

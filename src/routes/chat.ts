@@ -5,6 +5,7 @@ import { ChatCompletionResponse, ChatHistoryResponse, ChatRequestBody, type Chat
 import { fromChatBody } from '../streams/ai-sdk-request.js'
 import { callContext } from '../upstream/sensay-plugin.js'
 import { relayStream } from '../upstream/stream-relay.js'
+import { unanswered } from '../quotas/quotas-plugin.js'
 
 const tags = ['Chat']
 
@@ -35,28 +36,39 @@ export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { 
     const user = requireUser(request.identity)
     const { replicaUUID } = request.params
     const chat = fromChatBody(request.body)
+    // The caller's tier's conversation quota, enforced by Sensay itself (only the organization may set it).
+    const usageLimits = app.quotas.chatLimits(user)
     const call = {
       method: 'POST' as const,
       path: `/v1/replicas/${replicaUUID}/chat/completions`,
       userId: user.userId,
       // The BFF is a web client: the source is not the caller's to choose.
-      body: { content: chat.content, skip_chat_history: chat.skipChatHistory, source: 'web' }
+      body: { content: chat.content, skip_chat_history: chat.skipChatHistory, source: 'web', ...(usageLimits === undefined ? {} : { usageLimits }) }
     }
     const ctx = callContext(request)
     await app.replicaAccess.visible(user, replicaUUID, ctx)
     // A client that goes away aborts the upstream call, JSON or streamed, before
     // or after the first chunk: an LLM answer nobody reads still costs.
     ctx.client = reply.raw
+    const charge = await app.quotas.admit(request, reply, user)
     if (chat.protocol === undefined && !wantsStream(request.headers.accept)) {
-      const { body } = await app.sensay.json<ChatCompletionResponseT>(call, ctx)
-      return body
+      try {
+        const { body } = await app.sensay.json<ChatCompletionResponseT>(call, ctx)
+        return body
+      } catch (err) {
+        if (unanswered(err)) charge.refund()
+        throw err
+      }
     }
-    const release = app.openStreams.reserve(user.userId, streamMaxPerUser)
+    let release: (() => void) | undefined
     try {
+      release = app.openStreams.reserve(user.userId, streamMaxPerUser)
       const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, ctx, streamIdleTimeoutMs)
       return await relayStream(request, reply, upstream, { maxDurationMs: streamMaxDurationMs, maxPartBytes: streamMaxPartBytes, openStreams: app.openStreams, clientProtocol: chat.protocol, release })
     } catch (err) {
-      release()
+      release?.()
+      // Refused before a stream began (too many open, or Sensay never answered): not counted.
+      if (release === undefined || unanswered(err)) charge.refund()
       throw err
     }
   })

@@ -1,6 +1,6 @@
-import type { FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { upstreamUserId } from '../auth/identity.js'
+import { upstreamUserId, type Identity } from '../auth/identity.js'
 import { errors, ifMissing } from '../errors/app-error.js'
 import { KnowledgeBaseParams, ReplicaParams, SuccessOnly, errorResponses } from '../schemas/common.js'
 import { declaredOnly } from '../schemas/declared.js'
@@ -16,6 +16,12 @@ const tags = ['Knowledge base']
 const entryNotFound = () => errors.notFound('Knowledge base entry not found.')
 
 /** A replica's knowledge base: its owner's and admins' only. */
+/** The caller's tier's entry quota, enforced by Sensay itself (only the organization may set it). */
+function withKnowledgeBaseLimits (app: FastifyInstance, identity: Identity, body: object): object {
+  const usageLimits = identity.kind === 'user' ? app.quotas.knowledgeBaseLimits(identity) : undefined
+  return usageLimits === undefined ? body : { ...body, usageLimits }
+}
+
 export const knowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const owned = (request: FastifyRequest & { params: { replicaUUID: string } }) =>
     app.replicaAccess.owned(request.identity!, request.params.replicaUUID, callContext(request))
@@ -41,7 +47,7 @@ export const knowledgeBaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     await owned(request)
     const { status, body } = await app.sensay.json<KnowledgeBaseCreatedResponseT>({
-      method: 'POST', path: `/v1/replicas/${request.params.replicaUUID}/knowledge-base`, userId: upstreamUserId(request.identity!), body: request.body
+      method: 'POST', path: `/v1/replicas/${request.params.replicaUUID}/knowledge-base`, userId: upstreamUserId(request.identity!), body: withKnowledgeBaseLimits(app, request.identity!, request.body)
     }, callContext(request))
     return reply.code(status === 200 ? 200 : 207).send(body)
   })

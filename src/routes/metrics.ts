@@ -14,6 +14,7 @@ declare module 'fastify' {
       breaker: (state: 'closed' | 'half-open' | 'open') => void
       rateLimited: (policy: string) => void
       provisioned: (outcome: 'created' | 'existed' | 'shared' | 'failed') => void
+      quotaRefused: (tier: string) => void
     }
   }
 }
@@ -31,6 +32,7 @@ export const metricsPlugin = fp(async (app) => {
   const breakerState = new Gauge({ name: 'upstream_circuit_state', help: 'Circuit breaker: 0 closed, 1 half-open, 2 open.', registers: [registry] })
   const rateLimited = new Counter({ name: 'rate_limited_requests_total', help: 'Requests refused by a BFF rate limit, by policy.', labelNames: ['policy'] as const, registers: [registry] })
   const provisioning = new Counter({ name: 'user_provisioning_total', help: 'First sights of users: created upstream, already existed (409), known through Redis, or failed.', labelNames: ['outcome'] as const, registers: [registry] })
+  const quotaRefusals = new Counter({ name: 'quota_refusals_total', help: 'Chats refused by a BFF budget (chatsPerDay, chatsPerMonth), by tier.', labelNames: ['tier'] as const, registers: [registry] })
   // eslint-disable-next-line no-new
   new Gauge({
     name: 'open_streams',
@@ -43,7 +45,8 @@ export const metricsPlugin = fp(async (app) => {
     retry: () => retries.inc(),
     breaker: (state: 'closed' | 'half-open' | 'open') => breakerState.set(state === 'closed' ? 0 : state === 'half-open' ? 1 : 2),
     rateLimited: (policy: string) => rateLimited.inc({ policy }),
-    provisioned: (outcome: 'created' | 'existed' | 'shared' | 'failed') => provisioning.inc({ outcome })
+    provisioned: (outcome: 'created' | 'existed' | 'shared' | 'failed') => provisioning.inc({ outcome }),
+    quotaRefused: (tier: string) => quotaRefusals.inc({ tier })
   })
 
   // Label sets are few (route × method × status): each is looked up once per request by one key.

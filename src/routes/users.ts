@@ -8,6 +8,14 @@ import { callContext } from '../upstream/sensay-plugin.js'
 
 const tags = ['Users']
 
+const Counts = Type.Record(Type.String(), Type.Integer())
+const QuotaView = Type.Object({
+  tier: Type.Union([Type.String(), Type.Null()], { description: 'null without QUOTAS_FILE' }),
+  limits: Counts,
+  used: Counts,
+  resetsAt: Type.Record(Type.String(), Type.String({ format: 'date-time' }))
+})
+
 // One answer for "no such user" and "not yours": user ids cannot be probed.
 const userNotFound = () => errors.notFound('User not found.')
 
@@ -83,4 +91,14 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { body } = await app.sensay.json<UsageViewT>({ method: 'GET', path: '/v1/users/me/usage', userId: user.userId }, callContext(request))
     return body
   })
+
+  app.get('/users/me/quota', {
+    // The BFF's own answer: no Sensay account needed to read it.
+    config: { provisionsItself: true },
+    schema: {
+      tags,
+      summary: 'The caller\'s quota tier, its limits, what is used and when each resets (QUOTAS_FILE)',
+      response: { 200: QuotaView, ...errorResponses }
+    }
+  }, async (request) => app.quotas.status(requireUser(request.identity)))
 }

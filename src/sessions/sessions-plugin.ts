@@ -121,9 +121,13 @@ export const sessionsPlugin = fp<{ config: Config }>(async (app, { config }) => 
       local.set(id, { session, identity: sessions.identityOf(session), until: Date.now() + LOCAL_CACHE_MS })
       return session
     },
-    identityOf: (session) => session.email === undefined
-      ? { kind: 'user', userId: session.userId, via: 'session' }
-      : { kind: 'user', userId: session.userId, email: session.email, via: 'session' },
+    identityOf: (session) => {
+      const identity: UserIdentity = session.email === undefined
+        ? { kind: 'user', userId: session.userId, via: 'session' }
+        : { kind: 'user', userId: session.userId, email: session.email, via: 'session' }
+      if (session.tier !== undefined) identity.tier = session.tier
+      return identity
+    },
     async create (reply, session) {
       // Always a new id at login: a session id planted before login is worth nothing.
       const id = sessions.newId()

@@ -5,6 +5,8 @@ export interface Session {
   userId: string
   name?: string
   email?: string
+  /** The ID token's quota tier claim, as given (QUOTAS_FILE's tierClaim). */
+  tier?: string
   /** The ID token's `sub` and `sid`, for back-channel logout. */
   sub: string
   sid?: string

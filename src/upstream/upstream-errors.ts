@@ -17,6 +17,22 @@ export function retryAfterSeconds (header: string | string[] | undefined, fallba
   return Math.max(0, Math.min(Math.ceil((date - Date.now()) / 1000), 3600))
 }
 
+// The knowledge-base quota is a total that never resets: a day, when Sensay names no time.
+const KNOWLEDGE_BASE_QUOTA_RETRY_S = 86_400
+
+/**
+ * Sensay's own quota refusals: its Retry-After when it sends one (uncapped: a
+ * quota's wait is long), else the next UTC month for conversations.
+ */
+function quotaRetryAfter (code: string, header: string | string[] | undefined, now = Date.now()): number | undefined {
+  if (code !== 'CONVERSATION_QUOTA_EXCEEDED' && code !== 'KNOWLEDGE_BASE_CUSTOM_QUOTA_EXCEEDED') return undefined
+  const value = Array.isArray(header) ? header[0] : header
+  if (value !== undefined && /^\d+$/.test(value.trim())) return Number(value)
+  if (code === 'KNOWLEDGE_BASE_CUSTOM_QUOTA_EXCEEDED') return KNOWLEDGE_BASE_QUOTA_RETRY_S
+  const date = new Date(now)
+  return Math.max(1, Math.ceil((Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) - now) / 1000))
+}
+
 /**
  * Maps a non-2xx upstream answer to the contract. 4xx that concern the
  * caller's request keep their status, message and code; everything that
@@ -33,7 +49,7 @@ export function fromUpstreamStatus (status: number, body: UpstreamErrorBody | un
     const code = typeof body?.error_code === 'string' && /^[A-Z0-9_]{1,64}$/.test(body.error_code)
       ? body.error_code
       : status === 429 ? 'UPSTREAM_RATE_LIMITED' : codeForStatus(status)
-    const extra = status === 429 ? { 'retry-after': String(retryAfterSeconds(headers['retry-after'], 60)) } : undefined
+    const extra = status === 429 ? { 'retry-after': String(quotaRetryAfter(code, headers['retry-after']) ?? retryAfterSeconds(headers['retry-after'], 60)) } : undefined
     return new AppError(status, code, message, { upstreamRequestId, headers: extra })
   }
   return errors.upstreamError(options)

@@ -99,6 +99,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...minimal, SENSAY_BASE_URL: 'http://emulator:4000', SENSAY_ALLOW_INSECURE_UPSTREAM: 'true' }).sensayBaseUrl).toBe('http://emulator:4000')
   })
 
+  it('reads QUOTAS_FILE, naming it when it is wrong, and checks the tiers API keys name', () => {
+    const file = join(dir, 'quotas.json')
+    const tiers = { free: { chatsPerDay: 5, monthlyConversations: 20 }, pro: { chatsPerDay: 500 } }
+    writeFileSync(file, JSON.stringify({ tierClaim: 'plan', default: 'free', tiers }))
+    expect(loadConfig({ ...minimal, QUOTAS_FILE: file }).quotas).toEqual({ tierClaim: 'plan', default: 'free', tiers })
+    for (const [content, why] of [
+      ['{', 'is not valid JSON'],
+      [JSON.stringify({ default: 'gold', tiers }), 'default names no tier (gold)'],
+      [JSON.stringify({ default: 'free', tiers: { free: { chatsPerWeek: 1 } } }), 'is not accepted'],
+      [JSON.stringify({ default: 'free', tiers: { free: { chatsPerDay: -1 } } }), '/tiers/free/chatsPerDay']
+    ]) {
+      writeFileSync(file, content!)
+      const err = failure({ ...minimal, QUOTAS_FILE: file })
+      expect(err.variable).toBe('QUOTAS_FILE')
+      expect(err.message).toContain(why!.replace('is not accepted', 'must NOT have additional properties'))
+    }
+    writeFileSync(file, JSON.stringify({ default: 'free', tiers }))
+    const keys = join(dir, 'tier-keys.json')
+    writeFileSync(keys, JSON.stringify([{ name: 'app', sha256: sha256Hex('k'), role: 'user', userId: 'u', tier: 'gold' }]))
+    expect(failure({ ...minimal, QUOTAS_FILE: file, API_KEYS_FILE: keys }).message).toContain('key app names a tier QUOTAS_FILE does not define (gold)')
+  })
+
   it('reaches Redis one of three ways: a URL, Sentinel, or a Cluster', () => {
     expect(loadConfig(minimal).redis).toBeUndefined()
     expect(loadConfig({ ...minimal, REDIS_URL: 'rediss://r.example:6380' }).redis).toEqual({ kind: 'url', url: 'rediss://r.example:6380' })

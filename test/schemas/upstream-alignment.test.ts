@@ -154,9 +154,11 @@ function queryOf (op: Operation): Record<string, Json> {
 }
 
 describe('mirrored routes accept what Sensay accepts, minus the documented exceptions', () => {
-  it('every /v1 route of the BFF mirrors a Sensay route of the same method and path', () => {
+  it('every /v1 route of the BFF mirrors a Sensay route of the same method and path (but the BFF\'s own quota)', () => {
+    const own = new Set(['get /v1/users/me/quota'])
     const ours = Object.entries(bff.paths).filter(([path]) => path.startsWith('/v1/'))
       .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`))
+      .filter((route) => !own.has(route))
     expect(ours.sort()).toEqual(MIRRORED.map((r) => `${r.method} ${r.path}`).sort())
     for (const r of MIRRORED) expect(sensay.paths[r.path]?.[r.method], `${r.method} ${r.path} upstream`).toBeDefined()
   })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { EmuContext } from '../context.js'
+import { sendSensayError, type EmuContext } from '../context.js'
 import type { EmuReplica } from '../state.js'
 import { streamAnswer } from '../stream-answer.js'
 import { historyItem } from '../views.js'
@@ -12,13 +12,23 @@ function replyText (replica: EmuReplica, content: string): string {
 
 export function chatRoutes (app: FastifyInstance, ctx: EmuContext): void {
   const { state, settings, events, faultOf, userOf, replicaOf } = ctx
+  const conversations = new Map<string, number>()
 
   app.post('/v1/replicas/:replicaUUID/chat/completions', async (request, reply) => {
     const replica = replicaOf(request, reply)
     if (!replica) return reply
-    const body = request.body as { content: string, skip_chat_history?: boolean, source?: string }
+    const body = request.body as { content: string, skip_chat_history?: boolean, source?: string, usageLimits?: { conversations?: { monthlyQuota: number } } }
     const userId = userOf(request) ?? replica.ownerID
     const source = body.source ?? 'web'
+    // Sensay enforces the organization's per-user quota when the request carries one
+    // (conversations counted here as chats, per user and calendar month).
+    const quota = body.usageLimits?.conversations?.monthlyQuota
+    const month = new Date().toISOString().slice(0, 7)
+    const used = conversations.get(`${userId} ${month}`) ?? 0
+    if (quota !== undefined && used >= quota) {
+      return sendSensayError(request, reply, 429, `You have reached your quota of ${quota} conversations this month`, 'CONVERSATION_QUOTA_EXCEEDED')
+    }
+    conversations.set(`${userId} ${month}`, used + 1)
     const text = replyText(replica, body.content)
     if (!body.skip_chat_history) {
       state.addMessage(replica, userId, source, 'user', body.content)

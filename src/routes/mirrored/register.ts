@@ -5,6 +5,7 @@ import { errors } from '../../errors/app-error.js'
 import { errorResponses, KnowledgeBaseId, Uuid } from '../../schemas/common.js'
 import { declaredOnly } from '../../schemas/declared.js'
 import { sensaySchemas } from '../../schemas/sensay-spec.js'
+import { unanswered } from '../../quotas/quotas-plugin.js'
 import { callContext } from '../../upstream/sensay-plugin.js'
 import type { CallContext } from '../../upstream/sensay-client.js'
 import { MIRRORED, NOT_OFFERED, routeUrl, type MirroredRoute } from './table.js'
@@ -76,13 +77,22 @@ export async function mirroredRoutes (app: FastifyInstance): Promise<void> {
         if (route.pair) await verifyPair(app.sensay, route.pair, params as unknown as PairParams, userId, ctx)
         // A chat nobody waits for any more is aborted upstream (set after the checks, which are shared).
         if (route.chat) ctx.client = reply.raw
-        const { status, body: answer } = await app.sensay.json<{ items?: unknown }>({
-          method: route.method,
-          path: fill(route.path, params),
-          userId,
-          query: request.query as Record<string, string>,
-          body: noBody || !body ? undefined : { ...declaredOnly(body as never, input ?? {}), ...route.fixed }
-        }, ctx)
+        // A chat on this door counts against the caller's budgets like one on the others.
+        const charge = route.chat && identity.kind === 'user' ? await app.quotas.admit(request, reply, identity) : undefined
+        let status: number
+        let answer: { items?: unknown }
+        try {
+          ({ status, body: answer } = await app.sensay.json<{ items?: unknown }>({
+            method: route.method,
+            path: fill(route.path, params),
+            userId,
+            query: request.query as Record<string, string>,
+            body: noBody || !body ? undefined : { ...declaredOnly(body as never, input ?? {}), ...route.fixed }
+          }, ctx))
+        } catch (err) {
+          if (charge !== undefined && unanswered(err)) charge.refund()
+          throw err
+        }
         const replicaUUID = params.replicaUUID
         if (replicaUUID !== undefined && route.itemsName !== undefined) {
           const named = route.itemsName === 'items' ? itemsNameReplica(answer.items, replicaUUID) : mentionsNameReplica(answer.items, replicaUUID)

@@ -9,6 +9,7 @@ import { OpenAiChunks, completionId } from '../../streams/openai-chunks.js'
 import type { CallContext } from '../../upstream/sensay-client.js'
 import { callContext } from '../../upstream/sensay-plugin.js'
 import { relayStream } from '../../upstream/stream-relay.js'
+import { unanswered } from '../../quotas/quotas-plugin.js'
 import type { ChatOptions } from '../chat.js'
 import { visibleReplicas } from '../replicas.js'
 
@@ -94,14 +95,22 @@ export const openAiChatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (a
     const replicaUUID = await replicaFor(app, request, user, body.model, ctx)
     // A client that goes away aborts the upstream call, JSON or streamed.
     ctx.client = reply.raw
+    const usageLimits = app.quotas.chatLimits(user)
     const call = {
       method: 'POST' as const,
       path: `/v1/replicas/${replicaUUID}/chat/completions`,
       userId: user.userId,
-      body: { content, skip_chat_history: body.store === false ? true : undefined, source: 'web' }
+      body: { content, skip_chat_history: body.store === false ? true : undefined, source: 'web', ...(usageLimits === undefined ? {} : { usageLimits }) }
     }
+    const charge = await app.quotas.admit(request, reply, user)
     if (body.stream !== true) {
-      const { body: answer } = await app.sensay.json<ChatCompletionResponseT>(call, ctx)
+      let answer: ChatCompletionResponseT
+      try {
+        answer = (await app.sensay.json<ChatCompletionResponseT>(call, ctx)).body
+      } catch (err) {
+        if (unanswered(err)) charge.refund()
+        throw err
+      }
       if (typeof answer.content !== 'string') throw errors.upstreamError({ cause: new Error('chat completion: upstream content is not a string') })
       const completion: OpenAiCompletionT = {
         id: completionId(),
@@ -113,8 +122,9 @@ export const openAiChatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (a
       }
       return completion
     }
-    const release = app.openStreams.reserve(user.userId, options.streamMaxPerUser)
+    let release: (() => void) | undefined
     try {
+      release = app.openStreams.reserve(user.userId, options.streamMaxPerUser)
       const upstream = await app.sensay.stream({ ...call, accept: 'text/event-stream' }, ctx, options.streamIdleTimeoutMs)
       const includeUsage = body.stream_options?.include_usage === true
       return await relayStream(request, reply, upstream, {
@@ -125,7 +135,8 @@ export const openAiChatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (a
         release
       })
     } catch (err) {
-      release()
+      release?.()
+      if (release === undefined || unanswered(err)) charge.refund()
       throw err
     }
   })
