@@ -59,12 +59,24 @@ export const quotasPlugin = fp<QuotasOptions>(async (app, { quotas, failClosed, 
     const tier = tierOf(identity)
     return tier === undefined ? undefined : quotas!.tiers[tier]
   }
+  // A tier's windows are the same for everyone all day: made once a day, not per chat.
+  let windowsDay = { starts: 0, ends: 0 }
+  let windowsByTier = new Map<TierT, BudgetWindow[]>()
   const windowsOf = (limits: TierT | undefined, at: number): BudgetWindow[] => {
     if (limits === undefined) return []
-    const { day, dayEnds, month, monthEnds } = calendar(at)
-    const windows: BudgetWindow[] = []
-    if (limits.chatsPerDay !== undefined) windows.push({ name: 'chatsPerDay', limit: limits.chatsPerDay, period: day, resetsAt: dayEnds })
-    if (limits.chatsPerMonth !== undefined) windows.push({ name: 'chatsPerMonth', limit: limits.chatsPerMonth, period: month, resetsAt: monthEnds })
+    if (at < windowsDay.starts || at >= windowsDay.ends) {
+      const { dayEnds } = calendar(at)
+      windowsDay = { starts: dayEnds - 86_400_000, ends: dayEnds }
+      windowsByTier = new Map()
+    }
+    let windows = windowsByTier.get(limits)
+    if (windows === undefined) {
+      const { day, dayEnds, month, monthEnds } = calendar(at)
+      windows = []
+      if (limits.chatsPerDay !== undefined) windows.push({ name: 'chatsPerDay', limit: limits.chatsPerDay, period: day, resetsAt: dayEnds })
+      if (limits.chatsPerMonth !== undefined) windows.push({ name: 'chatsPerMonth', limit: limits.chatsPerMonth, period: month, resetsAt: monthEnds })
+      windowsByTier.set(limits, windows)
+    }
     return windows
   }
 
@@ -85,15 +97,23 @@ export const quotasPlugin = fp<QuotasOptions>(async (app, { quotas, failClosed, 
     }
   }
 
+  // Sensay's usageLimits per tier, made once (they go into every chat's body).
+  const chatUsageLimits = new Map<string, { conversations: { monthlyQuota: number } }>()
+  const knowledgeBaseUsageLimits = new Map<string, { knowledgeBaseEntries: { totalUserQuota: number } }>()
+  for (const [name, tier] of Object.entries(quotas?.tiers ?? {})) {
+    if (tier.monthlyConversations !== undefined) chatUsageLimits.set(name, { conversations: { monthlyQuota: tier.monthlyConversations } })
+    if (tier.knowledgeBaseEntries !== undefined) knowledgeBaseUsageLimits.set(name, { knowledgeBaseEntries: { totalUserQuota: tier.knowledgeBaseEntries } })
+  }
+
   const quotasApi: Quotas = {
     tierOf,
     chatLimits: (identity) => {
-      const limit = tierLimits(identity)?.monthlyConversations
-      return limit === undefined ? undefined : { conversations: { monthlyQuota: limit } }
+      const tier = tierOf(identity)
+      return tier === undefined ? undefined : chatUsageLimits.get(tier)
     },
     knowledgeBaseLimits: (identity) => {
-      const limit = tierLimits(identity)?.knowledgeBaseEntries
-      return limit === undefined ? undefined : { knowledgeBaseEntries: { totalUserQuota: limit } }
+      const tier = tierOf(identity)
+      return tier === undefined ? undefined : knowledgeBaseUsageLimits.get(tier)
     },
     admit: async (request, reply, identity) => {
       const at = now()

@@ -90,6 +90,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
       config: {
         devAuth: true,
         playground: true,
+        quotas: { default: 'free', tiers: { free: { chatsPerDay: 100 } } },
         corsOrigins: [allowedPage.url],
         sessions: { issuer: idp.issuer, clientId: client.client_id, clientSecret: client.client_secret, publicUrl: bff, secrets: ['playground-session-key-0123456789abcdef'], idleTimeoutS: 3600, absoluteTimeoutS: 7200 }
       }
@@ -139,6 +140,16 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     expect(seen.at(-1)![0] - seen[0]![0]).toBeGreaterThan(200)
     mkdirSync('test-results', { recursive: true })
     await page.screenshot({ path: 'test-results/playground-chat.png' })
+  }))
+
+  it('shows the plan and the chats left today, one fewer after an answer', () => onPage('quota', async (page) => {
+    await asDevUser(page, 'counted')
+    await page.getByText('Plan free: 100 of 100 chats left today').waitFor()
+    await openReplica(page, 'Ada')
+    await page.getByLabel('Message').fill('Count this one')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByText('This answer comes from the Sensay emulator.').waitFor()
+    await page.getByText('Plan free: 99 of 100 chats left today').waitFor()
   }))
 
   it('Stop aborts the upstream call', () => onPage('stop', async (page) => {

@@ -7,7 +7,7 @@ import { ErrorNote } from './error-note.js'
 interface HistoryItem { id: number, role: string, content: string }
 
 /** Chat with one replica through the AI SDK's useChat and its default transport. */
-export function Chat ({ replicaUUID }: { replicaUUID: string }) {
+export function Chat ({ replicaUUID, onAnswered }: { replicaUUID: string, onAnswered?: () => void }) {
   const [history, setHistory] = useState<HistoryItem[]>([])
   const [input, setInput] = useState('')
   const transport = useMemo(() => new DefaultChatTransport<UIMessage>({
@@ -15,7 +15,7 @@ export function Chat ({ replicaUUID }: { replicaUUID: string }) {
     credentials: 'include',
     headers: () => authHeaders()
   }), [replicaUUID])
-  const { messages, sendMessage, status, stop, error } = useChat({ id: replicaUUID, transport })
+  const { messages, sendMessage, status, stop, error } = useChat({ id: replicaUUID, transport, onFinish: () => onAnswered?.(), onError: () => onAnswered?.() })
 
   useEffect(() => {
     api<{ items?: HistoryItem[] }>(`/v1/replicas/${replicaUUID}/chat/history`).then((h) => setHistory(h.items ?? []), () => setHistory([]))

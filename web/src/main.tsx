@@ -4,6 +4,7 @@ import { api, setDevUser, type ApiError } from './api.js'
 import { Chat } from './chat.js'
 import { ErrorNote } from './error-note.js'
 import { Owner } from './owner.js'
+import { Quota } from './quota.js'
 
 interface User { userId: string, name?: string, via: 'session' | 'dev' }
 interface Replica { uuid: string, name: string, slug: string, shortDescription: string, greeting: string, private?: boolean, ownerID?: string, llm?: { model?: string } }
@@ -46,6 +47,7 @@ function App () {
   const [search, setSearch] = useState('')
   const [selected, setSelected] = useState<Replica>()
   const [error, setError] = useState<ApiError>()
+  const [answers, setAnswers] = useState(0)
 
   useEffect(() => {
     api<{ userId: string, name?: string }>('/auth/user').then((u) => setUser({ ...u, via: 'session' }), () => setUser(null))
@@ -74,6 +76,7 @@ function App () {
       <header>
         <h1>sensay-bff playground</h1>
         <span className='who'>Logged in as <strong>{user.name ?? user.userId}</strong> ({user.via})</span>
+        <Quota refresh={answers} />
         <button onClick={() => {
           if (user.via === 'dev') { setDevUser(undefined); setUser(null); return }
           api<{ endSessionUrl: string | null }>('/auth/logout', { method: 'POST' }).then(() => setUser(null), setError)
@@ -99,7 +102,7 @@ function App () {
             <h2>{selected.name}</h2>
             <p className='greeting'>{selected.greeting}</p>
             <p><small>{selected.ownerID === user.userId ? `Your replica (owner view, model ${selected.llm?.model ?? 'default'})` : 'Public view'}{selected.private ? ', private' : ''}</small></p>
-            <Chat replicaUUID={selected.uuid} />
+            <Chat replicaUUID={selected.uuid} onAnswered={() => setAnswers((n) => n + 1)} />
             {selected.ownerID === user.userId && <Owner replicaUUID={selected.uuid} />}
           </article>
         )}
