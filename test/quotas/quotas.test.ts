@@ -124,17 +124,20 @@ describe('BFF chat budgets', () => {
 
 describe('Sensay\'s usageLimits from the tier', () => {
   it('reach Sensay on every chat door and on knowledge-base create; Sensay\'s own quota 429 reaches the client with its code and a Retry-After', async () => {
-    const app = await instance({ quotas: { ...QUOTAS, tiers: { ...QUOTAS.tiers, free: { monthlyConversations: 2, knowledgeBaseEntries: 5 } } } })
+    const app = await instance({ quotas: { ...QUOTAS, tiers: { ...QUOTAS.tiers, free: { monthlyConversations: 3, knowledgeBaseEntries: 5 } } } })
     const sub = `q-${randomUUID()}`
     h.emu.state.addUser(sub)
     const own = h.emu.state.addReplica({ ownerID: sub, name: 'Own' })
     const headers = await headersFor(sub)
     expect((await chat(app, headers)).statusCode).toBe(200)
-    expect(chatsOf(sub).at(-1)!.body).toMatchObject({ usageLimits: { conversations: { monthlyQuota: 2 } } })
+    expect(chatsOf(sub).at(-1)!.body).toMatchObject({ usageLimits: { conversations: { monthlyQuota: 3 } } })
+    const viaUseChat = await app.inject({ method: 'POST', url: `/v1/replicas/${replica.uuid}/chat/completions`, headers, payload: JSON.stringify({ id: 'c1', messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: 'hi' }] }], trigger: 'submit-message' }) })
+    expect(viaUseChat.statusCode).toBe(200)
+    expect(chatsOf(sub).at(-1)!.body).toMatchObject({ usageLimits: { conversations: { monthlyQuota: 3 } } })
     const viaOpenAi = await app.inject({ method: 'POST', url: '/openai/v1/chat/completions', headers, payload: JSON.stringify({ model: replica.uuid, messages: [{ role: 'user', content: 'hi' }] }) })
     expect(viaOpenAi.statusCode).toBe(200)
-    expect(chatsOf(sub).at(-1)!.body).toMatchObject({ usageLimits: { conversations: { monthlyQuota: 2 } } })
-    // The third conversation this month: Sensay refuses, with its code; the wait is until the next UTC month.
+    expect(chatsOf(sub).at(-1)!.body).toMatchObject({ usageLimits: { conversations: { monthlyQuota: 3 } } })
+    // The fourth conversation this month: Sensay refuses, with its code; the wait is until the next UTC month.
     const refused = await chat(app, headers)
     expect(refused.statusCode).toBe(429)
     expect(refused.json().error_code).toBe('CONVERSATION_QUOTA_EXCEEDED')
