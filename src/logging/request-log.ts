@@ -6,7 +6,7 @@ import { droppedQuery } from '../schemas/lenient-query.js'
 declare module 'fastify' {
   interface FastifyRequest {
     /** What a streamed answer did, for its log line. */
-    stream?: { protocol: string, upstreamProtocol: string, bytes: number, outcome: string }
+    stream?: { protocol: string, upstreamProtocol: string, bytes: number, outcome: string, firstChunkMs?: number }
   }
 }
 

@@ -109,7 +109,7 @@ export async function relayStream (request: FastifyRequest, reply: FastifyReply,
   const upstreamProtocol = detectProtocol(upstream.headers)
   const encoder = options.encoder?.(upstreamProtocol, options.maxPartBytes) ?? encoderFor(upstreamProtocol, options.clientProtocol ?? upstreamProtocol, options.maxPartBytes)
   const protocol = encoder.protocol
-  const info: { protocol: string, upstreamProtocol: string, bytes: number, outcome: StreamOutcome, upstreamError?: string } = { protocol, upstreamProtocol, bytes: 0, outcome: 'completed' }
+  const info: { protocol: string, upstreamProtocol: string, bytes: number, outcome: StreamOutcome, upstreamError?: string, firstChunkMs?: number } = { protocol, upstreamProtocol, bytes: 0, outcome: 'completed' }
   request.stream = info
   let head: { out: Array<Buffer | string>, ended: boolean }
   try {
@@ -130,7 +130,8 @@ export async function relayStream (request: FastifyRequest, reply: FastifyReply,
   headers['cache-control'] = headers['cache-control'] === 'no-store' ? 'no-store, no-transform' : 'no-cache, no-transform'
   headers['x-accel-buffering'] = 'no'
   reply.hijack()
-  // Whatever 2xx Sensay sent, a stream that checked out is a 200.
+  // Whatever 2xx Sensay sent, a stream that checked out is a 200; its first part goes out now.
+  info.firstChunkMs = Math.round(reply.elapsedTime * 100) / 100
   res.writeHead(200, headers)
 
   // What the parser hands over in one read (often a whole answer's worth of

@@ -27,6 +27,23 @@ describe('operations routes', () => {
     expect(down.json()).toMatchObject({ status: 'not ready', checks: { upstream: 'status 500' } })
   })
 
+  it('/metrics has the GenAI histograms: chat duration on every door (error_type for failures) and time to the first streamed chunk', async () => {
+    h.emu.state.addUser('gen-ai-owner')
+    const replica = h.emu.state.addReplica({ ownerID: 'gen-ai-owner', name: 'Measured' })
+    const headers = { ...(await h.as('gen-ai-user')), 'content-type': 'application/json' }
+    const url = `/v1/replicas/${replica.uuid}/chat/completions`
+    expect((await h.app.inject({ method: 'POST', url, headers, payload: JSON.stringify({ content: 'json' }) })).statusCode).toBe(200)
+    expect((await h.app.inject({ method: 'POST', url, headers: { ...headers, accept: 'text/event-stream' }, payload: JSON.stringify({ content: 'stream' }) })).statusCode).toBe(200)
+    expect((await h.app.inject({ method: 'POST', url: '/openai/v1/chat/completions', headers, payload: JSON.stringify({ model: replica.uuid, stream: true, messages: [{ role: 'user', content: 'openai' }] }) })).statusCode).toBe(200)
+    expect((await h.app.inject({ method: 'POST', url: '/v1/replicas/00000000-0000-4000-8000-000000000000/chat/completions', headers, payload: JSON.stringify({ content: 'nobody' }) })).statusCode).toBe(404)
+    const text = await h.app.metrics.metrics()
+    const count = (name: string, errorType: string) => Number(new RegExp(`^${name}_count\\{gen_ai_operation_name="chat",gen_ai_provider_name="sensay",error_type="${errorType}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0)
+    expect(count('gen_ai_client_operation_duration_seconds', '')).toBeGreaterThanOrEqual(3)
+    expect(count('gen_ai_client_operation_duration_seconds', '404')).toBeGreaterThanOrEqual(1)
+    expect(count('gen_ai_client_time_to_first_chunk_seconds', '')).toBeGreaterThanOrEqual(2)
+    expect(text).toContain('gen_ai_client_time_to_first_chunk_seconds_bucket{le="0.005",gen_ai_operation_name="chat"')
+  })
+
   it('/metrics speaks Prometheus on its own listener, counting requests by route template; never on the API port', async () => {
     await h.app.inject({ method: 'GET', url: '/v1/replicas/00000000-0000-4000-8000-000000000000', headers: await h.as('alice') })
     const metrics = await startMetricsServer(h.app.metrics, '127.0.0.1', 0)
