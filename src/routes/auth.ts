@@ -43,10 +43,17 @@ const UserResponse = Type.Object({
 
 const LogoutResponse = Type.Object({ success: Type.Boolean(), endSessionUrl: Type.Union([Type.String(), Type.Null()]) })
 
+/** localhost, 127.0.0.0/8 or [::1], with any port. */
+function isLoopbackHost (host: string): boolean {
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
+  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
+}
+
 /** The /auth routes of the backend-for-frontend pattern: the BFF holds the login, the browser a cookie. */
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { userClaim, tierClaim, corsOrigins }) => {
   const sessions = app.sessions!
   const { rp } = sessions
+  const publicUrl = new URL(sessions.config.publicUrl)
 
   app.get('/auth/login', {
     schema: {
@@ -58,6 +65,16 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   }, async (request, reply) => {
     const returnTo = safeReturnTo(request.query.returnTo, corsOrigins)
     if (returnTo === undefined) throw errors.invalidField('query', 'returnTo', 'must be a path on this service or a URL on an allowed origin')
+    // The demo opened as localhost while PUBLIC_URL says 127.0.0.1 (or the other way round): the
+    // login cookie would be set on one host and the callback arrive on the other ("No login in
+    // progress"). On loopback only, the login starts again on PUBLIC_URL's host; a real
+    // deployment's host is never rewritten (a proxy that changes Host must not loop).
+    const here = request.host
+    if (here !== publicUrl.host && isLoopbackHost(here) && isLoopbackHost(publicUrl.host)) {
+      const again = new URL('/auth/login', publicUrl)
+      if (request.query.returnTo !== undefined) again.searchParams.set('returnTo', request.query.returnTo)
+      return reply.header('cache-control', 'no-store').redirect(again.href, 302)
+    }
     const { url, login } = await rp.start(returnTo)
     const loginId = sessions.newId()
     await sessions.store.putLogin(loginId, login, LOGIN_TTL)

@@ -115,8 +115,24 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     // The session is a cookie the page's script cannot read.
     expect(await page.evaluate(() => document.cookie)).not.toContain('bff_session')
     await page.getByRole('button', { name: 'Log out' }).click()
+    // The provider's own session ends too: it asks to confirm, then comes back to the playground.
+    await page.getByRole('button', { name: /yes/i }).click()
+    await page.waitForURL(`${bff}/`)
     await page.getByRole('link', { name: 'Log in' }).waitFor()
     expect((await page.request.get(`${bff}/auth/user`)).status()).toBe(401)
+    // So the next "Log in" asks who you are, instead of signing the same user in without a form.
+    await page.getByRole('link', { name: 'Log in' }).click()
+    await page.locator('input[name="login"]').waitFor()
+  }))
+
+  it('opened as localhost while PUBLIC_URL says 127.0.0.1, the login still completes (on PUBLIC_URL\'s host)', () => onPage('localhost', async (page) => {
+    await page.goto(`${bff.replace('127.0.0.1', 'localhost')}/`)
+    await page.getByRole('link', { name: 'Log in' }).click()
+    await page.locator('input[name="login"]').fill('hopper')
+    await page.locator('input[name="password"]').fill('anything')
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(`${bff}/`)
+    await page.getByText('Logged in as hopper').waitFor()
   }))
 
   it('streams a chat answer into the page as it arrives, then shows it in full', () => onPage('chat', async (page) => {

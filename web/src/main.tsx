@@ -79,7 +79,12 @@ function App () {
         <Quota refresh={answers} />
         <button onClick={() => {
           if (user.via === 'dev') { setDevUser(undefined); setUser(null); return }
-          api<{ endSessionUrl: string | null }>('/auth/logout', { method: 'POST' }).then(() => setUser(null), setError)
+          // The BFF's session ends here; the provider's ends at its end-session URL, which comes
+          // back to the playground: without that visit the next "Log in" is the same user, no form.
+          api<{ endSessionUrl: string | null }>('/auth/logout', { method: 'POST' }).then(({ endSessionUrl }) => {
+            if (endSessionUrl) window.location.assign(endSessionUrl)
+            else setUser(null)
+          }, setError)
         }}
         >Log out
         </button>
