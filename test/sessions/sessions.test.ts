@@ -130,10 +130,21 @@ describe('login', () => {
     expect(replay.status).toBe(400)
   })
 
+  it('a login started on another loopback name than PUBLIC_URL\'s restarts on PUBLIC_URL\'s host; a non-loopback host is never rewritten', async () => {
+    const elsewhere = await h.app.inject({ method: 'GET', url: '/auth/login?returnTo=%2Freplicas', headers: { host: 'localhost:3000' } })
+    expect(elsewhere.statusCode).toBe(302)
+    expect(elsewhere.headers.location).toBe(`${bff}/auth/login?returnTo=%2Freplicas`)
+    expect(elsewhere.headers['set-cookie']).toBeUndefined()
+    const proxied = await h.app.inject({ method: 'GET', url: '/auth/login', headers: { host: 'bff.internal:8080' } })
+    expect(proxied.statusCode).toBe(302)
+    expect(proxied.headers.location).toMatch(new RegExp(`^${idp.issuer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+  })
+
   it('a provider that is down at login is a 503, and no session', async () => {
     const down = await buildApp({ ...baseConfig(h.emu.url), sessions: { ...sessionConfig, issuer: `http://127.0.0.1:${await closedPort()}` } }, { logStream: captureStream([]) })
     try {
-      const res = await down.inject({ method: 'GET', url: '/auth/login' })
+      // On PUBLIC_URL's own host (inject's default, localhost, would first be sent there: below).
+      const res = await down.inject({ method: 'GET', url: '/auth/login', headers: { host: new URL(bff).host } })
       expect(res.statusCode).toBe(503)
       expect(res.json().error_code).toBe('UPSTREAM_UNAVAILABLE')
     } finally {
