@@ -1,44 +1,29 @@
 /// <reference lib="dom" />
-import { once } from 'node:events'
-import { existsSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { EmuReplica } from '../../src/emulator/state.js'
 import { startHarness, type Harness } from '../helpers/harness.js'
+import { hasChromium, launchChromium, scriptPage, type ScriptPage } from '../helpers/script-page.js'
 
 // The official OpenAI SDK in Chromium, on a page of another origin (bundled as a
 // frontend would ship it, `dangerouslyAllowBrowser`): its preflight (x-stainless-*
 // headers) passes, a streamed answer arrives chunk by chunk, errors are its classes.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-
 let h: Harness
 let browser: Browser
-let page: { url: string, server: Server }
+let page: ScriptPage
 let replica: EmuReplica
 
 describe.skipIf(!hasChromium)(`the openai SDK in Chromium, from another origin${hasChromium ? '' : ' (skipped: no Chromium)'}`, () => {
   beforeAll(async () => {
     const bundle = await build({ stdin: { contents: "import OpenAI from 'openai'; window.OpenAI = OpenAI", resolveDir: process.cwd() }, bundle: true, format: 'iife', write: false, platform: 'browser' })
     const script = bundle.outputFiles[0]!.text
-    const server = createServer((req, res) => {
-      if (req.url === '/openai.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript' })
-        return res.end(script)
-      }
-      res.writeHead(200, { 'content-type': 'text/html' })
-      res.end('<!doctype html><title>openai</title><script src="/openai.js"></script>')
-    })
-    server.listen(0, '127.0.0.1')
-    await once(server, 'listening')
-    page = { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server }
+    page = await scriptPage(script, 'openai')
     h = await startHarness({ emulator: { streamChunkDelayMs: 1 }, config: { corsOrigins: [page.url] } })
     h.emu.state.addUser('bob')
     replica = h.emu.state.addReplica({ ownerID: 'bob', name: 'Ada', slug: 'ada-browser' })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'] })
+    browser = await launchChromium()
   }, 60_000)
 
   afterAll(async () => {

@@ -1,12 +1,10 @@
 /// <reference lib="dom" />
-import { once } from 'node:events'
-import { existsSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import { resolve } from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { startHarness, type Harness } from '../helpers/harness.js'
+import { CHROMIUM, hasChromium, launchChromium, scriptPage, type ScriptPage } from '../helpers/script-page.js'
 import { GENERATED_CLIENT } from '../global-setup.js'
 
 // Sensay's chat sample runs in the browser, on its own origin, with the client
@@ -14,31 +12,19 @@ import { GENERATED_CLIENT } from '../global-setup.js'
 // the base URL and the credential change. Its X-USER-ID and X-API-Version
 // headers pass the CORS preflight and are ignored; the secret never would.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
 if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: the sample's browser test is skipped (apt-get install chromium, or set CHROMIUM_PATH)`)
 
 let h: Harness
 let browser: Browser
-let page: { url: string, server: Server }
+let page: ScriptPage
 
 describe.skipIf(!hasChromium)('Sensay\'s chat sample in Chromium, from another origin', () => {
   beforeAll(async () => {
     const bundle = await build({ entryPoints: [resolve(GENERATED_CLIENT, 'index.ts')], bundle: true, format: 'iife', globalName: 'Sensay', write: false, platform: 'browser' })
     const script = bundle.outputFiles[0]!.text
-    const server = createServer((req, res) => {
-      if (req.url === '/sensay-client.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript' })
-        return res.end(script)
-      }
-      res.writeHead(200, { 'content-type': 'text/html' })
-      res.end('<!doctype html><title>sample</title><script src="/sensay-client.js"></script>')
-    })
-    server.listen(0, '127.0.0.1')
-    await once(server, 'listening')
-    page = { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server }
+    page = await scriptPage(script, 'sample')
     h = await startHarness({ emulator: { streamChunkDelayMs: 0 }, config: { corsOrigins: [page.url] } })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'] })
+    browser = await launchChromium()
   }, 60_000)
 
   afterAll(async () => {
