@@ -187,6 +187,11 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
 
   await app.register(errorHandler)
   await app.register(metricsPlugin)
+  // Off, no OpenTelemetry code is even loaded; on, each request's span starts as it arrives.
+  if (config.tracing !== undefined) {
+    const { tracingPlugin } = await import('./tracing/tracing-plugin.js')
+    await app.register(tracingPlugin, { tracing: config.tracing, sensayBaseUrl: config.sensayBaseUrl })
+  }
   await app.register(requestLog)
   await app.register(corsPlugin, { origins: config.corsOrigins })
   await app.register(redisPlugin, { target: config.redis })
@@ -208,7 +213,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     connections: config.upstreamConnections,
     breaker: config.breaker,
     keepAliveTimeoutMs: options.upstreamKeepAliveMs,
-    shutdownGraceMs: config.shutdownGraceMs
+    shutdownGraceMs: config.shutdownGraceMs,
+    tracer: app.callTracer
   })
   await app.register(sessionsPlugin, { config })
   await app.register(authenticate, { config })

@@ -48,6 +48,12 @@ export class ReplicaAccess {
     return email !== undefined && Array.isArray(allowlist) && allowlist.some((e) => typeof e === 'string' && asciiLower(e) === email)
   }
 
+  /** The replica's LLM, when Sensay says which: a chat's `gen_ai.request.model` in traces. */
+  static modelOf (replica: { llm?: { model?: unknown } }): string | undefined {
+    const model = replica.llm?.model
+    return typeof model === 'string' && model !== '' ? model : undefined
+  }
+
   /** The caller's view: everything for the owner and admins, the public projection for others. */
   static project (identity: Identity, replica: ReplicaViewT): ReplicaViewT {
     const fields = ReplicaAccess.isOwner(identity, replica) ? OWNER_REPLICA_FIELDS : PUBLIC_REPLICA_FIELDS
@@ -98,7 +104,7 @@ export class ReplicaAccess {
     if (inFlight) return inFlight.promise
     const marker = { stale: false }
     // The shared lookup must not die with the first caller's connection: no client.
-    const promise = this.#fetch(key, { requestId: ctx.requestId, caller: ctx.caller, record: ctx.record }, marker)
+    const promise = this.#fetch(key, { requestId: ctx.requestId, caller: ctx.caller, record: ctx.record, trace: ctx.trace }, marker)
       .finally(() => { if (this.#pending.get(key)?.promise === promise) this.#pending.delete(key) })
     this.#pending.set(key, Object.assign(marker, { promise }))
     return promise

@@ -72,7 +72,7 @@ export class UserProvisioner {
       this.onOutcome('shared')
     } else {
       try {
-        await this.client.json({ method: 'POST', path: '/v1/users', body: { id: userId } }, { requestId: ctx.requestId, caller: ctx.caller, record: ctx.record })
+        await this.client.json({ method: 'POST', path: '/v1/users', body: { id: userId } }, { requestId: ctx.requestId, caller: ctx.caller, record: ctx.record, trace: ctx.trace })
         this.onOutcome('created')
       } catch (err) {
         if (!(err instanceof AppError && err.statusCode === 409)) {

@@ -37,6 +37,25 @@ export type RedisTarget =
   | { kind: 'sentinel', sentinels: HostPort[], name: string }
   | { kind: 'cluster', nodes: HostPort[] }
 
+export type TracesSampler = 'always_on' | 'always_off' | 'traceidratio' | 'parentbased_always_on' | 'parentbased_always_off' | 'parentbased_traceidratio'
+
+/** OpenTelemetry tracing, from the standard OTEL_* variables. */
+export interface TracingConfig {
+  /** Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as is, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
+  url: string
+  protocol: 'http/protobuf' | 'http/json'
+  serviceName: string
+  /** OTEL_RESOURCE_ATTRIBUTES, decoded. */
+  resourceAttributes: Record<string, string>
+  sampler: TracesSampler
+  /** The ratio of the traceidratio samplers (OTEL_TRACES_SAMPLER_ARG, default 1). */
+  samplerRatio: number
+  /** OTEL_BSP_SCHEDULE_DELAY: how long finished spans wait to be sent in one batch. */
+  scheduleDelayMs: number
+  /** OTEL_RECORD_USER_ID: the user id as `enduser.id` on server spans. */
+  recordUserId: boolean
+}
+
 export interface Config {
   organizationSecret: string
   sensayBaseUrl: string
@@ -54,6 +73,8 @@ export interface Config {
   devAuth: boolean
   /** QUOTAS_FILE: tiers of usage limits and budgets. */
   quotas?: QuotasConfig
+  /** Set when OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is (and OTEL_SDK_DISABLED is not true): traces exported. */
+  tracing?: TracingConfig
   /** Shared Redis: REDIS_URL, REDIS_SENTINELS + REDIS_SENTINEL_NAME, or REDIS_CLUSTER_NODES (one of them). */
   redis?: RedisTarget
   rateLimit: {

@@ -56,7 +56,21 @@ export const EnvSchema = Type.Object({
   UPSTREAM_BREAKER_THRESHOLD: Type.Optional(Int(1, 1_000)),
   UPSTREAM_BREAKER_COOLDOWN_MS: Type.Optional(Int(1, 3_600_000)),
   RATE_LIMIT_AUTH_FAILURES_MAX: Type.Optional(Int(1, 1_000_000_000)),
-  RATE_LIMIT_FAIL_CLOSED: Type.Optional(Type.String({ pattern: '^(true|false|1|0|yes|no)$', description: 'true or false' }))
+  RATE_LIMIT_FAIL_CLOSED: Type.Optional(Type.String({ pattern: '^(true|false|1|0|yes|no)$', description: 'true or false' })),
+  // OpenTelemetry's own variables (tracing-env.ts reads them); the exporter also reads
+  // OTEL_EXPORTER_OTLP_(TRACES_)HEADERS, _TIMEOUT, _COMPRESSION and the certificate files itself.
+  OTEL_SDK_DISABLED: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'true or false' })),
+  OTEL_TRACES_EXPORTER: Type.Optional(Type.String({ pattern: '^(otlp|none)$', description: 'otlp or none' })),
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Url),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: Type.Optional(Url),
+  OTEL_EXPORTER_OTLP_PROTOCOL: Type.Optional(Type.String({ minLength: 1, description: 'http/protobuf or http/json' })),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: Type.Optional(Type.String({ minLength: 1, description: 'http/protobuf or http/json' })),
+  OTEL_SERVICE_NAME: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'a service name' })),
+  OTEL_RESOURCE_ATTRIBUTES: Type.Optional(Type.String({ description: 'key=value pairs separated by commas' })),
+  OTEL_TRACES_SAMPLER: Type.Optional(Type.String({ minLength: 1, description: 'always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off or parentbased_traceidratio' })),
+  OTEL_TRACES_SAMPLER_ARG: Type.Optional(Type.String({ minLength: 1, description: 'a ratio from 0 to 1' })),
+  OTEL_BSP_SCHEDULE_DELAY: Type.Optional(Int(1, 3_600_000)),
+  OTEL_RECORD_USER_ID: Type.Optional(Type.String({ pattern: '^(true|false|1|0|yes|no)$', description: 'true or false' }))
 })
 
 export type Env = Static<typeof EnvSchema>

@@ -4,14 +4,10 @@ import { EnvSchema, type Env } from './env-schema.js'
 import { defaults, type Config, type HostPort, type RedisTarget, type SessionConfig } from './config.js'
 import { parseApiKeys } from '../auth/api-keys.js'
 import { parseQuotas } from '../quotas/quota-config.js'
+import { ConfigError } from './config-error.js'
+import { parseTracing } from './tracing-env.js'
 
-/** A configuration problem; its message is the one line printed before exiting. */
-export class ConfigError extends Error {
-  constructor (readonly variable: string, reason: string) {
-    super(`Invalid configuration: ${variable} ${reason}`)
-    this.name = 'ConfigError'
-  }
-}
+export { ConfigError }
 
 type RawEnv = Record<string, string | undefined>
 
@@ -231,6 +227,7 @@ export function loadConfig (raw: RawEnv): Config {
     apiKeys,
     quotas,
     sessions,
+    tracing: parseTracing(env),
     playground: env.PLAYGROUND !== undefined && bool(env.PLAYGROUND),
     devAuth: false,
     redis: parseRedis(env),

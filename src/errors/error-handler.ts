@@ -74,11 +74,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The failure behind a 5xx, logged once on the request's log line. */
     failure?: unknown
+    /** The error_code of an error answer (a trace's error.type). */
+    errorCode?: string
   }
 }
 
 export function sendError (request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   if (error.statusCode >= 500) request.failure = error.cause ?? error
+  request.errorCode = error.code
   // The OpenAI door answers in OpenAI's shape, so that its clients raise the right error class.
   if (request.url.startsWith(OPENAI_DOOR)) {
     return reply.code(error.statusCode).headers(error.headers).type('application/json; charset=utf-8').send(openAiErrorBody(error))
@@ -98,6 +101,7 @@ export function sendError (request: FastifyRequest, reply: FastifyReply, error: 
 /** One error handler and one not-found handler for the whole app. */
 export const errorHandler = fp(async (app) => {
   app.decorateRequest('failure', undefined)
+  app.decorateRequest('errorCode', undefined)
   app.setErrorHandler((err, request, reply) => sendError(request, reply, toAppError(err as FastifyError)))
   app.setNotFoundHandler((request, reply) => sendError(request, reply, errors.notFound(`No route for ${request.method} ${request.url.split('?')[0]}.`)))
 }, { name: 'error-handler' })

@@ -2,12 +2,19 @@ import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { describeIdentity } from '../auth/identity.js'
 import { droppedQuery } from '../schemas/lenient-query.js'
+import type {} from '../tracing/request-trace.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** What a streamed answer did, for its log line. */
     stream?: { protocol: string, upstreamProtocol: string, bytes: number, outcome: string, firstChunkMs?: number }
   }
+}
+
+/** What ties a line logged during a request to it: its id and, when tracing is on, its span. */
+export function requestFields (request: FastifyRequest): Record<string, unknown> {
+  const trace = request.trace
+  return trace === undefined ? { reqId: request.id } : { reqId: request.id, trace_id: trace.traceId, span_id: trace.spanId }
 }
 
 /**
@@ -43,11 +50,18 @@ export const requestLog = fp(async (app) => {
     const dropped = droppedQuery(request.query)
     if (dropped !== undefined) line.droppedQuery = dropped
     if (request.failure !== undefined) line.err = request.failure
+    const trace = request.trace
+    if (trace !== undefined) {
+      line.trace_id = trace.traceId
+      line.span_id = trace.spanId
+      trace.end(request, status, aborted)
+    }
     if (status >= 500 && !aborted) request.log.error(line, 'request failed')
     else request.log.info(line, aborted ? 'request cancelled by the client' : 'request')
   }
 
   app.decorateRequest('stream', undefined)
+  app.decorateRequest('trace', undefined)
   app.addHook('onRequest', (request, reply, done) => {
     // 'finish' when the answer was handed over; 'close' alone when the client left first.
     let written = false

@@ -20,7 +20,9 @@ export const corsPlugin = fp<{ origins: string[] }>(async (app, { origins }) => 
       'Authorization', 'Content-Type', 'Accept', 'X-API-Key', 'X-Request-Id', 'X-API-Version', 'X-CSRF', 'X-USER-ID', 'X-USER-ID-TYPE',
       // What the OpenAI SDK sends from a page (dangerouslyAllowBrowser); OpenAI-Organization and -Project are ignored.
       'X-Stainless-Arch', 'X-Stainless-Lang', 'X-Stainless-OS', 'X-Stainless-Package-Version', 'X-Stainless-Retry-Count',
-      'X-Stainless-Runtime', 'X-Stainless-Runtime-Version', 'X-Stainless-Timeout', 'OpenAI-Organization', 'OpenAI-Project'
+      'X-Stainless-Runtime', 'X-Stainless-Runtime-Version', 'X-Stainless-Timeout', 'OpenAI-Organization', 'OpenAI-Project',
+      // W3C trace context: a traced frontend's requests continue its trace here (when tracing is on).
+      'traceparent', 'tracestate'
     ],
     // The AI SDK reads its protocol headers; WWW-Authenticate says why a 401 happened.
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'WWW-Authenticate', 'X-Vercel-AI-UI-Message-Stream', 'X-Vercel-AI-Data-Stream'],

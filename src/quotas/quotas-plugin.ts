@@ -4,6 +4,7 @@ import type { UserIdentity } from '../auth/identity.js'
 import { AppError } from '../errors/app-error.js'
 import { MemoryBudgets, RedisBudgets, calendar, type BudgetStore, type BudgetWindow } from './budgets.js'
 import type { QuotasConfig, TierT } from './quota-config.js'
+import { requestFields } from '../logging/request-log.js'
 
 /** One chat counted against the caller's budgets; given back when Sensay did not answer. */
 export interface Charge { refund: () => void }
@@ -124,7 +125,7 @@ export const quotasPlugin = fp<QuotasOptions>(async (app, { quotas, failClosed, 
         taken = await store.take(identity.userId, windows)
         storeDown = false
       } catch (err) {
-        if (!storeDown) request.log.warn({ err }, 'quota store unreachable: chats are not counted until it answers')
+        if (!storeDown) request.log.warn({ ...requestFields(request), err }, 'quota store unreachable: chats are not counted until it answers')
         storeDown = true
         if (failClosed) throw new AppError(503, 'RATE_LIMIT_UNAVAILABLE', 'Usage limits cannot be checked right now; try again shortly.', { headers: { 'retry-after': '5' } })
         return NO_CHARGE
@@ -146,7 +147,7 @@ export const quotasPlugin = fp<QuotasOptions>(async (app, { quotas, failClosed, 
         refund: () => {
           if (refunded) return
           refunded = true
-          store.refund(identity.userId, windows).catch((err: unknown) => request.log.warn({ err }, 'quota refund failed'))
+          store.refund(identity.userId, windows).catch((err: unknown) => request.log.warn({ ...requestFields(request), err }, 'quota refund failed'))
         }
       }
     },

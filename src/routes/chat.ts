@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { requireUser } from '../auth/identity.js'
+import { ReplicaAccess } from '../auth/replica-access.js'
 import { ReplicaParams, errorResponses } from '../schemas/common.js'
 import { ChatCompletionResponse, ChatHistoryResponse, ChatRequestBody, type ChatCompletionResponseT, type ChatHistoryResponseT } from '../schemas/chat.js'
 import { fromChatBody } from '../streams/ai-sdk-request.js'
@@ -46,7 +47,7 @@ export const chatRoutes: FastifyPluginAsyncTypebox<ChatOptions> = async (app, { 
       body: { content: chat.content, skip_chat_history: chat.skipChatHistory, source: 'web', ...(usageLimits === undefined ? {} : { usageLimits }) }
     }
     const ctx = callContext(request)
-    await app.replicaAccess.visible(user, replicaUUID, ctx)
+    ctx.model = ReplicaAccess.modelOf(await app.replicaAccess.visible(user, replicaUUID, ctx))
     // A client that goes away aborts the upstream call, JSON or streamed, before
     // or after the first chunk: an LLM answer nobody reads still costs.
     ctx.client = reply.raw

@@ -11,6 +11,7 @@ import {
 } from '../schemas/replicas.js'
 import { createAjv } from '../schemas/ajv.js'
 import { callContext } from '../upstream/sensay-plugin.js'
+import { requestFields } from '../logging/request-log.js'
 import type { CallContext, QueryValue, SensayClient } from '../upstream/sensay-client.js'
 
 const tags = ['Replicas']
@@ -90,7 +91,7 @@ export async function visibleReplicas (app: FastifyInstance, request: FastifyReq
     if (replica === undefined) malformed++
     else if (ReplicaAccess.canSee(identity, replica)) shown.push({ replica, view: ReplicaAccess.project(identity, replica) })
   }
-  if (malformed > 0) request.log.warn({ reqId: request.id, route: 'GET /v1/replicas', malformed }, 'upstream listed replicas that do not fit the replica schema: left out')
+  if (malformed > 0) request.log.warn({ ...requestFields(request), route: 'GET /v1/replicas', malformed }, 'upstream listed replicas that do not fit the replica schema: left out')
   return { body, shown, listed: items.length }
 }
 

@@ -7,6 +7,8 @@ import { streamedCall, type StreamedResponse } from './streamed-call.js'
 import { errors } from '../errors/app-error.js'
 import { CircuitBreaker, type BreakerState } from './circuit-breaker.js'
 import { fromTransportError, fromUpstreamStatus, retryAfterSeconds, type UpstreamErrorBody } from './upstream-errors.js'
+import type { CallSpan, CallTracer } from './call-tracer.js'
+import type { Context } from '@opentelemetry/api'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined
@@ -38,6 +40,10 @@ export interface CallContext {
   /** The client's response: when it closes unfinished (the client left), the call is aborted. */
   client?: ServerResponse
   record?: (info: UpstreamInfo) => void
+  /** The request's server span, when tracing is on: upstream calls are its children. */
+  trace?: Context
+  /** The replica's LLM, when known: a chat call's `gen_ai.request.model`. */
+  model?: string
 }
 
 export interface JsonResult<T> {
@@ -49,6 +55,41 @@ export interface JsonResult<T> {
 interface Answer {
   statusCode: number
   headers: ResponseHeaders
+}
+
+/** A low-cardinality name for why an exchange ended early (an error code, a stop's outcome). */
+function errorTypeOf (err: Error & { code?: unknown }): string {
+  if (typeof err.code === 'string') return err.code
+  return err.name === 'AbortError' ? 'cancelled' : err.name
+}
+
+/** Ends a streamed answer's span when its body ends, however it ends; notes its first chunk. */
+function tracedStream (res: StreamedResponse, span: CallSpan): StreamedResponse {
+  let first = true
+  const pipe = res.pipe
+  const abort = res.abort
+  res.pipe = (sink) => pipe({
+    data: (chunk) => {
+      if (first) {
+        first = false
+        span.firstChunk()
+      }
+      return sink.data(chunk)
+    },
+    end: () => {
+      span.end()
+      sink.end()
+    },
+    error: (err) => {
+      span.end(errorTypeOf(err))
+      sink.error(err)
+    }
+  })
+  res.abort = (err) => {
+    span.end(errorTypeOf(err))
+    abort(err)
+  }
+  return res
 }
 
 export interface SensayClientOptions {
@@ -69,6 +110,8 @@ export interface SensayClientOptions {
   breaker?: { threshold: number, cooldownMs: number }
   onRetry?: () => void
   onBreakerChange?: (state: BreakerState) => void
+  /** Client spans, when tracing is on. */
+  tracer?: CallTracer
 }
 
 // Keep-alive connections for JSON calls, apart from the streams' UPSTREAM_CONNECTIONS.
@@ -114,6 +157,7 @@ export class SensayClient {
   readonly #retries: number
   readonly #retryBaseMs: number
   readonly #onRetry?: () => void
+  readonly #tracer?: CallTracer
   readonly breaker: CircuitBreaker
 
   constructor (options: SensayClientOptions) {
@@ -123,6 +167,7 @@ export class SensayClient {
     this.#retries = options.retries ?? 2
     this.#retryBaseMs = options.retryBaseMs ?? 100
     this.#onRetry = options.onRetry
+    this.#tracer = options.tracer
     this.breaker = new CircuitBreaker({ ...(options.breaker ?? { threshold: 5, cooldownMs: 10_000 }), onChange: options.onBreakerChange })
     const pool = (connections: number) => new Pool(url.origin, {
       connections,
@@ -138,7 +183,7 @@ export class SensayClient {
   }
 
   /** A flat [name, value, ...] list: undici takes it as is, with no object to build and walk per call. */
-  #headers (call: UpstreamCall, ctx: CallContext): string[] {
+  #headers (call: UpstreamCall, ctx: CallContext, span?: CallSpan): string[] {
     const headers = [
       'x-organization-secret', this.#secret,
       'x-api-version', this.#apiVersion,
@@ -150,14 +195,15 @@ export class SensayClient {
     ]
     if (call.body !== undefined) headers.push('content-type', 'application/json')
     if (call.userId !== undefined) headers.push('x-user-id', call.userId)
+    if (span !== undefined) headers.push(...span.headers)
     return headers
   }
 
-  #options (call: UpstreamCall, ctx: CallContext, deadline: number, bodyTimeout: number): Dispatcher.RequestOptions {
+  #options (call: UpstreamCall, ctx: CallContext, deadline: number, bodyTimeout: number, span: CallSpan | undefined): Dispatcher.RequestOptions {
     return {
       method: call.method,
       path: this.#basePath + call.path + queryString(call.query),
-      headers: this.#headers(call, ctx),
+      headers: this.#headers(call, ctx, span),
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
       headersTimeout: Math.max(1, Math.round(deadline - performance.now())),
       bodyTimeout
@@ -170,7 +216,7 @@ export class SensayClient {
    * Retry-After) on connection failures and 502/503/504, while time is left
    * before the overall timeout. Writes and chat are never retried.
    */
-  async #send<A extends Answer> (call: UpstreamCall, ctx: CallContext, attempt: (deadline: number) => Promise<A>, discard: (answer: A) => Promise<unknown>) {
+  async #send<A extends Answer> (call: UpstreamCall, ctx: CallContext, attempt: (deadline: number, span: CallSpan | undefined) => Promise<A>, discard: (answer: A) => Promise<unknown>) {
     const started = performance.now()
     const deadline = started + this.#timeoutMs
     const retries = call.method === 'GET' ? this.#retries : 0
@@ -179,11 +225,14 @@ export class SensayClient {
         ctx.record?.({ latencyMs: performance.now() - started })
         throw errors.upstreamUnavailable(this.breaker.retryAfterSeconds, { cause: new Error('circuit open: upstream failing') })
       }
+      // A client span per attempt, only when tracing is on and the request is traced.
+      const span = ctx.trace === undefined ? undefined : this.#tracer?.start(call, ctx.trace, ctx.model, tries)
       let res: A
       try {
-        res = await attempt(deadline)
+        res = await attempt(deadline, span)
       } catch (err) {
         const mapped = fromTransportError(err)
+        span?.end(mapped.code)
         // Slowness is no verdict on Sensay's health: one caller's slow replicas (or a slow LLM) time
         // out for that caller alone. What every caller would see (refused, reset, 5xx) counts.
         if (mapped.statusCode === 499 || mapped.statusCode === 504) this.breaker.release()
@@ -192,22 +241,24 @@ export class SensayClient {
         ctx.record?.({ latencyMs: performance.now() - started })
         throw mapped
       }
+      const upstreamId = res.headers['x-request-id']
+      span?.answered(res.statusCode, typeof upstreamId === 'string' ? upstreamId : undefined)
       const unwell = UNWELL.has(res.statusCode)
       if (unwell && res.statusCode === 504) this.breaker.release()
       else if (unwell) this.breaker.failure(ctx.caller)
       else this.breaker.success()
       if (unwell && tries < retries) {
+        span?.end(String(res.statusCode))
         await discard(res).catch(() => undefined)
         if (await this.#backoff(tries, res.headers['retry-after'], deadline)) continue
       }
-      const upstreamId = res.headers['x-request-id']
       const info: UpstreamInfo = {
         status: res.statusCode,
         latencyMs: performance.now() - started,
         requestId: typeof upstreamId === 'string' ? upstreamId : undefined
       }
       ctx.record?.(info)
-      return { res, info }
+      return { res, info, span }
     }
   }
 
@@ -230,9 +281,10 @@ export class SensayClient {
 
   /** A JSON call: resolves with the parsed 2xx body, or throws the mapped AppError. */
   async json<T = unknown> (call: UpstreamCall, ctx: CallContext): Promise<JsonResult<T>> {
-    const { res, info } = await this.#send(call, ctx,
-      (deadline) => bufferedCall(this.#pool, this.#options(call, ctx, deadline, this.#timeoutMs), ctx.client, deadline),
+    const { res, info, span } = await this.#send(call, ctx,
+      (deadline, span) => bufferedCall(this.#pool, this.#options(call, ctx, deadline, this.#timeoutMs, span), ctx.client, deadline),
       async () => undefined)
+    span?.end(res.statusCode >= 400 ? String(res.statusCode) : undefined)
     if (res.statusCode < 200 || res.statusCode >= 300) this.#failure(res.statusCode, res.headers, res.text, info)
     if (call.noBody === true && res.text === '') return { status: res.statusCode, body: undefined as T }
     const body = parseJson(res.text)
@@ -249,14 +301,15 @@ export class SensayClient {
    * the first chunk.
    */
   async stream (call: UpstreamCall, ctx: CallContext, idleTimeoutMs?: number): Promise<StreamedResponse> {
-    const { res, info } = await this.#send(call, ctx,
-      (deadline) => streamedCall(this.#streamPool, this.#options(call, ctx, deadline, idleTimeoutMs ?? this.#timeoutMs), ctx.client, deadline),
+    const { res, info, span } = await this.#send(call, ctx,
+      (deadline, span) => streamedCall(this.#streamPool, this.#options(call, ctx, deadline, idleTimeoutMs ?? this.#timeoutMs, span), ctx.client, deadline),
       (answer) => answer.text())
     if (res.statusCode < 200 || res.statusCode >= 300) {
+      span?.end(String(res.statusCode))
       const text = await res.text().catch(() => '')
       this.#failure(res.statusCode, res.headers, text, info)
     }
-    return res
+    return span === undefined ? res : tracedStream(res, span)
   }
 
   /** The upstream's status for a cheap call, for readiness: any answer counts, transport failures throw. */

@@ -26,7 +26,8 @@ export function callContext (request: FastifyRequest, client?: ServerResponse): 
     requestId: request.id,
     caller: identity === undefined ? `ip:${request.ip}` : identity.kind === 'user' ? `user:${identity.userId}` : `admin:${identity.name}`,
     client,
-    record: (info) => { request.upstream = info }
+    record: (info) => { request.upstream = info },
+    trace: request.trace?.context
   }
 }
 

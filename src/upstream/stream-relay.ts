@@ -15,7 +15,12 @@ const MESSAGES: Record<Exclude<StreamOutcome, 'completed' | 'cancelled' | Encode
 }
 
 class StreamStop extends Error {
-  constructor (readonly outcome: StreamOutcome) { super(outcome) }
+  /** The outcome, as the code a trace shows for the upstream call it ended. */
+  readonly code: string
+  constructor (readonly outcome: StreamOutcome) {
+    super(outcome)
+    this.code = outcome
+  }
 }
 
 interface OpenStream { stop: (outcome: 'shutdown') => void }

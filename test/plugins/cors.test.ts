@@ -42,6 +42,16 @@ describe('CORS', () => {
     expect(String(secret.headers['access-control-allow-headers']).toLowerCase()).not.toContain('x-organization-secret')
   })
 
+  it('allows the W3C trace context headers, so a traced frontend\'s trace continues here', async () => {
+    const res = await bff.inject({
+      method: 'OPTIONS',
+      url: '/v1/replicas',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'traceparent,tracestate' }
+    })
+    const allowed = String(res.headers['access-control-allow-headers']).toLowerCase().split(',').map((h) => h.trim())
+    expect(allowed).toEqual(expect.arrayContaining(['traceparent', 'tracestate']))
+  })
+
   it('answers a preflight from an allowed origin, cached', async () => {
     const res = await bff.inject({
       method: 'OPTIONS',

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { requireUser, upstreamUserId, type Identity } from '../../auth/identity.js'
 import { itemsNameReplica, mentionsNameReplica, verifyPair, type PairParams } from '../../auth/pairs.js'
+import { ReplicaAccess } from '../../auth/replica-access.js'
 import { errors } from '../../errors/app-error.js'
 import { errorResponses, KnowledgeBaseId, Uuid } from '../../schemas/common.js'
 import { declaredOnly } from '../../schemas/declared.js'
@@ -38,8 +39,8 @@ async function authorize (app: FastifyInstance, route: MirroredRoute, identity: 
   if (route.policy === 'user' || route.policy === 'visible') requireUser(identity)
   const replicaUUID = params.replicaUUID
   if (replicaUUID === undefined || route.policy === 'any' || route.policy === 'user') return
-  if (route.policy === 'visible') await app.replicaAccess.visible(identity, replicaUUID, ctx)
-  else await app.replicaAccess.owned(identity, replicaUUID, ctx)
+  const replica = route.policy === 'visible' ? await app.replicaAccess.visible(identity, replicaUUID, ctx) : await app.replicaAccess.owned(identity, replicaUUID, ctx)
+  if (route.chat === true) ctx.model = ReplicaAccess.modelOf(replica)
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { requireUser, type UserIdentity } from '../../auth/identity.js'
+import { ReplicaAccess } from '../../auth/replica-access.js'
 import { AppError, errors } from '../../errors/app-error.js'
 import { OpenAiChatRequest, OpenAiCompletion, openAiErrorResponses, type OpenAiChatRequestT, type OpenAiCompletionT } from '../../schemas/openai.js'
 import type { ChatCompletionResponseT } from '../../schemas/chat.js'
@@ -67,7 +68,7 @@ async function replicaFor (app: FastifyInstance, request: FastifyRequest, user: 
     if (uuid === undefined) throw modelNotFound(model)
   }
   try {
-    await app.replicaAccess.visible(user, uuid, ctx)
+    ctx.model = ReplicaAccess.modelOf(await app.replicaAccess.visible(user, uuid, ctx))
   } catch (err) {
     if (err instanceof AppError && err.statusCode === 404) throw modelNotFound(model)
     throw err
