@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SignJWT } from 'jose'
 import { Agent, request } from 'undici'
-import { JWT_SECRET, PRODUCTION_NODE_FLAGS, SECRET, emulatorProcess, freePort, quotasEnv } from './lib.mjs'
+import { JWT_SECRET, PRODUCTION_NODE_FLAGS, SECRET, emulatorProcess, freePort, quotasEnv, tracingEnv } from './lib.mjs'
 
 const N = Number(process.env.BENCH_REQUESTS ?? 300)
 const WARM = Number(process.env.BENCH_WARMUP ?? 500)
@@ -82,7 +82,8 @@ const bff = await counted([...PRODUCTION_NODE_FLAGS, 'dist/server.js'], {
   STREAM_MAX_PER_USER: '1000',
   // Under valgrind the loop runs ~50x slower: the overload guard would answer 503.
   MAX_EVENT_LOOP_DELAY_MS: '0',
-  ...quotasEnv()
+  ...quotasEnv(),
+  ...await tracingEnv()
 }, async () => {
   const url = `http://127.0.0.1:${port}`
   await waitHealthy(url)

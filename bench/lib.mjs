@@ -141,3 +141,20 @@ export function quotasEnv () {
   writeFileSync(file, JSON.stringify({ default: 'bench', tiers: { bench: { monthlyConversations: 1e9, knowledgeBaseEntries: 1e9, chatsPerDay: 1e9, chatsPerMonth: 1e9 } } }))
   return { QUOTAS_FILE: file }
 }
+
+/**
+ * BENCH_TRACING=1: tracing on, every request sampled, spans exported over
+ * OTLP/HTTP (protobuf) to a collector stand-in in this process that reads and
+ * drops them (its CPU is not the BFF's).
+ */
+export async function tracingEnv () {
+  if (!process.env.BENCH_TRACING) return {}
+  const { createServer } = await import('node:http')
+  const sink = createServer((request, response) => {
+    request.resume()
+    request.on('end', () => response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end())
+  })
+  await new Promise((resolve) => sink.listen(0, '127.0.0.1', resolve))
+  sink.unref()
+  return { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sink.address().port}` }
+}

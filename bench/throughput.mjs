@@ -5,7 +5,7 @@ import autocannon from 'autocannon'
 import { fixedRate, summarize } from './fixed-rate.mjs'
 import { Browser, logIn } from '../dist/emulator/browser-login.js'
 import { startIdentityProvider } from '../dist/emulator/identity-provider.js'
-import { SECRET, emulatorProcess, freePort, mb, pinning, quotasEnv, startBff, startReference, tokens } from './lib.mjs'
+import { SECRET, emulatorProcess, freePort, mb, pinning, quotasEnv, startBff, startReference, tokens, tracingEnv } from './lib.mjs'
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -110,7 +110,9 @@ export async function throughputBench ({ only, fixed = true } = {}) {
     PUBLIC_URL: `http://127.0.0.1:${bffPort}`,
     SESSION_SECRET: 'bench-session-key-0123456789abcdef0123456789',
     // BENCH_QUOTAS=1: every chat counted against a budget (never reached) and usageLimits sent upstream.
-    ...quotasEnv()
+    ...quotasEnv(),
+    // BENCH_TRACING=1: tracing on, exported to a stand-in collector.
+    ...await tracingEnv()
   }
   let bff = { ...(await startBff(bffEnv, bffPort)), isBff: true }
   const sessionCookies = await Promise.all(Array.from({ length: SESSION_USERS }, async (_, i) => {
