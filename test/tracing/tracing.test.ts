@@ -135,6 +135,21 @@ describe('tracing over OTLP/HTTP (protobuf)', () => {
     expect(chatSpan.endNs - event!.timeNs).toBeGreaterThan(0n)
   })
 
+  it('traces the OpenAI door\'s streamed chat the same way', async () => {
+    const res = await request(`${base}/openai/v1/chat/completions`, {
+      method: 'POST',
+      headers: { ...await h.as('alice'), 'content-type': 'application/json' },
+      body: JSON.stringify({ model: replica.uuid, stream: true, messages: [{ role: 'user', content: 'Hello' }] })
+    })
+    expect(res.statusCode).toBe(200)
+    expect(await res.body.text()).toContain('data: [DONE]')
+    const { server, clients } = await traceOf(receiver, res.headers['x-request-id'] as string)
+    expect(server.name).toBe('POST /openai/v1/chat/completions')
+    const chatSpan = clients.find((s) => s.attributes['gen_ai.operation.name'] === 'chat')!
+    expect(chatSpan).toMatchObject({ name: 'chat gpt-4o', attributes: expect.objectContaining({ 'gen_ai.agent.id': replica.uuid }) })
+    expect(chatSpan.events.map((e) => e.name)).toEqual(['gen_ai.first_chunk'])
+  })
+
   it('sets the error status and error.type on both spans when Sensay fails', async () => {
     h.emu.faults.push({ method: 'POST', path: `/v1/replicas/${replica.uuid}/chat/completions`, status: 500 })
     const res = await chat()
