@@ -54,6 +54,14 @@ export interface TracingConfig {
   scheduleDelayMs: number
   /** OTEL_RECORD_USER_ID: the user id as `enduser.id` on server spans. */
   recordUserId: boolean
+  /** OTEL_EXPORTER_OTLP_(TRACES_)HEADERS: sent with every export (a collector's API key). */
+  headers: Record<string, string>
+  /** OTEL_EXPORTER_OTLP_(TRACES_)TIMEOUT: the longest one export may take. */
+  timeoutMs: number
+  /** OTEL_EXPORTER_OTLP_(TRACES_)COMPRESSION. */
+  compression: 'gzip' | 'none'
+  /** OTEL_EXPORTER_OTLP_(TRACES_)CERTIFICATE, _CLIENT_CERTIFICATE and _CLIENT_KEY: PEM, read at start. */
+  tls?: { ca?: string, cert?: string, key?: string }
 }
 
 export interface Config {

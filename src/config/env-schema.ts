@@ -57,8 +57,7 @@ export const EnvSchema = Type.Object({
   UPSTREAM_BREAKER_COOLDOWN_MS: Type.Optional(Int(1, 3_600_000)),
   RATE_LIMIT_AUTH_FAILURES_MAX: Type.Optional(Int(1, 1_000_000_000)),
   RATE_LIMIT_FAIL_CLOSED: Type.Optional(Type.String({ pattern: '^(true|false|1|0|yes|no)$', description: 'true or false' })),
-  // OpenTelemetry's own variables (tracing-env.ts reads them); the exporter also reads
-  // OTEL_EXPORTER_OTLP_(TRACES_)HEADERS, _TIMEOUT, _COMPRESSION and the certificate files itself.
+  // OpenTelemetry's own variables (tracing-env.ts reads them).
   OTEL_SDK_DISABLED: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'true or false' })),
   OTEL_TRACES_EXPORTER: Type.Optional(Type.String({ pattern: '^(otlp|none)$', description: 'otlp or none' })),
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Url),
@@ -70,7 +69,19 @@ export const EnvSchema = Type.Object({
   OTEL_TRACES_SAMPLER: Type.Optional(Type.String({ minLength: 1, description: 'always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off or parentbased_traceidratio' })),
   OTEL_TRACES_SAMPLER_ARG: Type.Optional(Type.String({ minLength: 1, description: 'a ratio from 0 to 1' })),
   OTEL_BSP_SCHEDULE_DELAY: Type.Optional(Int(1, 3_600_000)),
-  OTEL_RECORD_USER_ID: Type.Optional(Type.String({ pattern: '^(true|false|1|0|yes|no)$', description: 'true or false' }))
+  OTEL_RECORD_USER_ID: Type.Optional(Type.String({ pattern: '^(true|false|1|0|yes|no)$', description: 'true or false' })),
+  OTEL_EXPORTER_OTLP_HEADERS: Type.Optional(Type.String({ description: 'key=value pairs separated by commas' })),
+  OTEL_EXPORTER_OTLP_TRACES_HEADERS: Type.Optional(Type.String({ description: 'key=value pairs separated by commas' })),
+  OTEL_EXPORTER_OTLP_TIMEOUT: Type.Optional(Int(1, 600_000)),
+  OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: Type.Optional(Int(1, 600_000)),
+  OTEL_EXPORTER_OTLP_COMPRESSION: Type.Optional(Type.String({ pattern: '^(gzip|none)$', description: 'gzip or none' })),
+  OTEL_EXPORTER_OTLP_TRACES_COMPRESSION: Type.Optional(Type.String({ pattern: '^(gzip|none)$', description: 'gzip or none' })),
+  OTEL_EXPORTER_OTLP_CERTIFICATE: Type.Optional(Type.String({ minLength: 1, description: 'a readable PEM file' })),
+  OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE: Type.Optional(Type.String({ minLength: 1, description: 'a readable PEM file' })),
+  OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE: Type.Optional(Type.String({ minLength: 1, description: 'a readable PEM file' })),
+  OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE: Type.Optional(Type.String({ minLength: 1, description: 'a readable PEM file' })),
+  OTEL_EXPORTER_OTLP_CLIENT_KEY: Type.Optional(Type.String({ minLength: 1, description: 'a readable PEM file' })),
+  OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY: Type.Optional(Type.String({ minLength: 1, description: 'a readable PEM file' }))
 })
 
 export type Env = Static<typeof EnvSchema>

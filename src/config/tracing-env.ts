@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Env } from './env-schema.js'
 import type { TracesSampler, TracingConfig } from './config.js'
 import { ConfigError } from './config-error.js'
@@ -20,22 +21,54 @@ function urlOf (env: Env): string {
   return new URL(base.pathname.replace(/\/*$/, '/') + 'v1/traces', base).href
 }
 
-/** `key=value,key=value`, percent-encoded as the specification says; a malformed pair names the variable. */
-function resourceAttributesOf (value: string | undefined): Record<string, string> {
-  const attributes: Record<string, string> = {}
-  if (value === undefined) return attributes
-  for (const pair of value.split(',')) {
+/** `key=value,key=value`, percent-encoded as the specification says; a malformed pair names the variable (never its value: headers hold keys). */
+function pairsOf (variable: keyof Env, value: string | undefined): Record<string, string> {
+  const pairs: Record<string, string> = {}
+  if (value === undefined) return pairs
+  for (const [i, pair] of value.split(',').entries()) {
     if (pair.trim() === '') continue
     const at = pair.indexOf('=')
     const key = at > 0 ? pair.slice(0, at).trim() : ''
-    if (key === '') throw new ConfigError('OTEL_RESOURCE_ATTRIBUTES', `must be key=value pairs separated by commas (got ${pair})`)
+    if (key === '') throw new ConfigError(variable, `must be key=value pairs separated by commas (pair ${i + 1} is not)`)
     try {
-      attributes[decodeURIComponent(key)] = decodeURIComponent(pair.slice(at + 1).trim())
+      pairs[decodeURIComponent(key)] = decodeURIComponent(pair.slice(at + 1).trim())
     } catch {
-      throw new ConfigError('OTEL_RESOURCE_ATTRIBUTES', `has a badly percent-encoded pair (${pair})`)
+      throw new ConfigError(variable, `has a badly percent-encoded pair (pair ${i + 1})`)
     }
   }
-  return attributes
+  return pairs
+}
+
+/** The traces-specific variable, else the general one. */
+function either<K extends keyof Env> (env: Env, traces: K, general: K): { variable: K, value: Env[K] } {
+  return env[traces] !== undefined ? { variable: traces, value: env[traces] } : { variable: general, value: env[general] }
+}
+
+function pemFile (variable: keyof Env, path: string | undefined): string | undefined {
+  if (path === undefined) return undefined
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (err) {
+    throw new ConfigError(variable, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${path})`)
+  }
+}
+
+/** The exporter's connection: headers, timeout, compression and TLS files, as OpenTelemetry's exporters read them. */
+function exportOf (env: Env): Pick<TracingConfig, 'headers' | 'timeoutMs' | 'compression' | 'tls'> {
+  const headers = { ...pairsOf('OTEL_EXPORTER_OTLP_HEADERS', env.OTEL_EXPORTER_OTLP_HEADERS), ...pairsOf('OTEL_EXPORTER_OTLP_TRACES_HEADERS', env.OTEL_EXPORTER_OTLP_TRACES_HEADERS) }
+  for (const name of Object.keys(headers)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new ConfigError(env.OTEL_EXPORTER_OTLP_TRACES_HEADERS !== undefined ? 'OTEL_EXPORTER_OTLP_TRACES_HEADERS' : 'OTEL_EXPORTER_OTLP_HEADERS', `has a header name that is not a token (${name})`)
+  }
+  const timeout = either(env, 'OTEL_EXPORTER_OTLP_TRACES_TIMEOUT', 'OTEL_EXPORTER_OTLP_TIMEOUT')
+  const timeoutMs = timeout.value === undefined ? 10_000 : Number(timeout.value)
+  if (timeoutMs < 1 || timeoutMs > 600_000) throw new ConfigError(timeout.variable, 'must be an integer from 1 to 600000')
+  const compression = either(env, 'OTEL_EXPORTER_OTLP_TRACES_COMPRESSION', 'OTEL_EXPORTER_OTLP_COMPRESSION').value === 'gzip' ? 'gzip' : 'none'
+  const ca = either(env, 'OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE', 'OTEL_EXPORTER_OTLP_CERTIFICATE')
+  const cert = either(env, 'OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE', 'OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE')
+  const key = either(env, 'OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY', 'OTEL_EXPORTER_OTLP_CLIENT_KEY')
+  if ((cert.value === undefined) !== (key.value === undefined)) throw new ConfigError(cert.value === undefined ? cert.variable : key.variable, 'must be set together with its client key/certificate')
+  const tls = { ca: pemFile(ca.variable, ca.value), cert: pemFile(cert.variable, cert.value), key: pemFile(key.variable, key.value) }
+  return { headers, timeoutMs, compression, tls: tls.ca === undefined && tls.cert === undefined ? undefined : tls }
 }
 
 function samplerOf (env: Env): { sampler: TracesSampler, samplerRatio: number } {
@@ -57,7 +90,7 @@ export function parseTracing (env: Env): TracingConfig | undefined {
   if (env.OTEL_EXPORTER_OTLP_ENDPOINT === undefined && env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT === undefined) return undefined
   if (env.OTEL_SDK_DISABLED === 'true' || env.OTEL_TRACES_EXPORTER === 'none') return undefined
   const recordUserId = env.OTEL_RECORD_USER_ID
-  const resourceAttributes = resourceAttributesOf(env.OTEL_RESOURCE_ATTRIBUTES)
+  const resourceAttributes = pairsOf('OTEL_RESOURCE_ATTRIBUTES', env.OTEL_RESOURCE_ATTRIBUTES)
   const scheduleDelayMs = env.OTEL_BSP_SCHEDULE_DELAY === undefined ? 5_000 : Number(env.OTEL_BSP_SCHEDULE_DELAY)
   if (scheduleDelayMs < 1 || scheduleDelayMs > 3_600_000) throw new ConfigError('OTEL_BSP_SCHEDULE_DELAY', 'must be an integer from 1 to 3600000')
   return {
@@ -68,6 +101,7 @@ export function parseTracing (env: Env): TracingConfig | undefined {
     resourceAttributes,
     ...samplerOf(env),
     scheduleDelayMs,
-    recordUserId: recordUserId === 'true' || recordUserId === '1' || recordUserId === 'yes'
+    recordUserId: recordUserId === 'true' || recordUserId === '1' || recordUserId === 'yes',
+    ...exportOf(env)
   }
 }

@@ -1,93 +1,104 @@
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
-import { DiagLogLevel, ROOT_CONTEXT, SpanKind, SpanStatusCode, defaultTextMapGetter, diag, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api'
-import { W3CTraceContextPropagator } from '@opentelemetry/core'
-import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources'
-import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, TracerProvider, type Sampler, type SpanExporter } from '@opentelemetry/sdk-trace'
-import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto'
-import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http'
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify'
 import type { TracingConfig } from '../config/config.js'
 import type { CallSpan, CallTracer } from '../upstream/call-tracer.js'
 import type { UpstreamCall } from '../upstream/sensay-client.js'
 import type { RequestTrace } from './request-trace.js'
-import { upstreamTemplate, chatReplica } from './upstream-template.js'
+import type { AttributeValue, Resource, SpanRecord } from './otlp-encoding.js'
+import { SpanExporter } from './span-exporter.js'
+import { newSpanId, newTraceId, parseTraceParent, propagationHeaders, type SpanContext } from './trace-context.js'
+import { chatReplica, upstreamTemplate } from './upstream-template.js'
 
-// This module is imported only when tracing is on (app.ts): off, no OpenTelemetry code is loaded.
+// Imported only when tracing is on (app.ts). Spans are small records made
+// here and encoded into their batch as they end: OpenTelemetry's SDK made
+// and kept an object graph per span (a tracer, a context, a resource, limits,
+// a processor chain) and cost a traced chat more than the 10 % we allow.
 
 // The package's version (package.json), as the docs route states it.
 const VERSION = '0.1.0'
 
-function samplerOf (config: TracingConfig): Sampler {
-  const ratio = new TraceIdRatioBasedSampler(config.samplerRatio)
+// Epoch milliseconds from the monotonic clock: spans of one request nest exactly.
+const ANCHOR = Date.now() - performance.now()
+const now = (): number => ANCHOR + performance.now()
+
+/** Whether a new span is recorded: OTEL_TRACES_SAMPLER, the parent's decision first for the parent-based ones. */
+function samplerOf (config: TracingConfig): (parent: SpanContext | undefined, traceId: string) => boolean {
+  // The ratio samplers decide by the trace id's last 8 hex digits, so every service of a trace agrees.
+  const byRatio = (traceId: string) => Number.parseInt(traceId.slice(24), 16) < config.samplerRatio * 0x1_0000_0000
   switch (config.sampler) {
-    case 'always_on': return new AlwaysOnSampler()
-    case 'always_off': return new AlwaysOffSampler()
-    case 'traceidratio': return ratio
-    case 'parentbased_always_off': return new ParentBasedSampler({ root: new AlwaysOffSampler() })
-    case 'parentbased_traceidratio': return new ParentBasedSampler({ root: ratio })
-    default: return new ParentBasedSampler({ root: new AlwaysOnSampler() })
+    case 'always_on': return () => true
+    case 'always_off': return () => false
+    case 'traceidratio': return (_parent, traceId) => byRatio(traceId)
+    case 'parentbased_always_off': return (parent) => parent?.sampled ?? false
+    case 'parentbased_traceidratio': return (parent, traceId) => parent?.sampled ?? byRatio(traceId)
+    default: return (parent) => parent?.sampled ?? true
   }
 }
 
-function exporterOf (config: TracingConfig): SpanExporter {
-  // Headers, timeout, compression and certificates come from the standard OTEL_EXPORTER_OTLP_* variables.
-  return config.protocol === 'http/json' ? new JsonExporter({ url: config.url }) : new ProtobufExporter({ url: config.url })
-}
+/** A span in progress; `record` is absent when the sampler said no (its ids still travel). */
+class Span implements SpanContext {
+  readonly traceId: string
+  readonly spanId: string
+  readonly sampled: boolean
+  readonly traceState?: string
+  readonly #record?: SpanRecord
+  #ended = false
 
-/**
- * The SDK's own complaints (an export that failed: the collector down, a
- * wrong endpoint) on our log, at most one line a minute so a dead collector
- * cannot flood it.
- */
-function routeDiagnostics (log: FastifyBaseLogger): void {
-  let quietUntil = 0
-  const warn = (message: string, ...args: unknown[]): void => {
-    const now = Date.now()
-    if (now < quietUntil) return
-    quietUntil = now + 60_000
-    const detail = args.map((arg) => arg instanceof Error ? arg.message : typeof arg === 'string' ? arg : '').filter(Boolean).join('; ')
-    log.warn({ tracing: detail || undefined }, `tracing: ${message}`)
+  constructor (private readonly exporter: SpanExporter, name: string, kind: 2 | 3, traceId: string, parent: SpanContext | undefined, sampled: boolean, attributes: Array<string | AttributeValue>) {
+    this.traceId = traceId
+    this.spanId = newSpanId()
+    this.sampled = sampled
+    if (parent?.traceState !== undefined) this.traceState = parent.traceState
+    if (sampled) {
+      this.#record = { traceId: this.traceId, spanId: this.spanId, parentSpanId: parent?.spanId, traceState: this.traceState, name, kind, startMs: now(), endMs: 0, attributes, error: false }
+    }
   }
-  const quiet = (): void => {}
-  diag.setLogger({ error: warn, warn, info: quiet, debug: quiet, verbose: quiet }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true })
-}
 
-/** `traceparent` (and `tracestate`) for a span's context. */
-function propagationHeaders (span: Span): string[] {
-  const context = span.spanContext()
-  const headers = ['traceparent', `00-${context.traceId}-${context.spanId}-${(context.traceFlags & 1) === 1 ? '01' : '00'}`]
-  const state = context.traceState?.serialize()
-  if (state !== undefined && state !== '') headers.push('tracestate', state)
-  return headers
+  get recording (): boolean { return this.#record !== undefined && !this.#ended }
+
+  set (key: string, value: AttributeValue): void {
+    if (this.recording) this.#record!.attributes.push(key, value)
+  }
+
+  event (name: string): void {
+    if (!this.recording) return
+    const record = this.#record!
+    ;(record.events ??= []).push({ name, timeMs: now() })
+  }
+
+  fail (errorType: string): void {
+    if (!this.recording) return
+    this.#record!.attributes.push('error.type', errorType)
+    this.#record!.error = true
+  }
+
+  end (): void {
+    if (!this.recording) return
+    this.#ended = true
+    this.#record!.endMs = now()
+    this.exporter.add(this.#record!)
+  }
 }
 
 class ServerSpan implements RequestTrace {
   readonly traceId: string
   readonly spanId: string
-  readonly context: Context
-  constructor (private readonly span: Span, parent: Context, private readonly recordUserId: boolean) {
-    const ids = span.spanContext()
-    this.traceId = ids.traceId
-    this.spanId = ids.spanId
-    this.context = trace.setSpan(parent, span)
+  constructor (readonly context: Span, private readonly recordUserId: boolean) {
+    this.traceId = context.traceId
+    this.spanId = context.spanId
   }
 
   end (request: FastifyRequest, status: number, aborted: boolean): void {
-    const span = this.span
-    if (span.isRecording()) {
-      if (!aborted) span.setAttribute('http.response.status_code', status)
+    const span = this.context
+    if (span.recording) {
+      if (!aborted) span.set('http.response.status_code', status)
       const outcome = request.stream?.outcome
-      if (status >= 500 && !aborted) {
-        span.setAttribute('error.type', request.errorCode ?? String(status))
-        span.setStatus({ code: SpanStatusCode.ERROR })
-      } else if (outcome !== undefined && outcome !== 'completed' && outcome !== 'cancelled' && !aborted) {
-        // A stream that began (200) and then broke off: an error part was the answer's end.
-        span.setAttribute('error.type', outcome)
-        span.setStatus({ code: SpanStatusCode.ERROR, message: `stream ended: ${outcome}` })
-      }
+      // A 5xx, or a stream that began (200) and then broke off: an error part was the answer's end.
+      if (status >= 500 && !aborted) span.fail(request.errorCode ?? String(status))
+      else if (outcome !== undefined && outcome !== 'completed' && outcome !== 'cancelled' && !aborted) span.fail(outcome)
       const identity = request.identity
-      if (this.recordUserId && identity?.kind === 'user') span.setAttribute('enduser.id', identity.userId)
+      if (this.recordUserId && identity?.kind === 'user') span.set('enduser.id', identity.userId)
     }
     span.end()
   }
@@ -95,117 +106,114 @@ class ServerSpan implements RequestTrace {
 
 class UpstreamSpan implements CallSpan {
   readonly headers: string[]
-  #ended = false
   constructor (private readonly span: Span) {
     this.headers = propagationHeaders(span)
   }
 
   answered (status: number, upstreamRequestId: string | undefined): void {
-    this.span.setAttribute('http.response.status_code', status)
-    if (upstreamRequestId !== undefined) this.span.setAttribute('sensay.request_id', upstreamRequestId)
+    this.span.set('http.response.status_code', status)
+    if (upstreamRequestId !== undefined) this.span.set('sensay.request_id', upstreamRequestId)
   }
 
-  firstChunk (): void {
-    this.span.addEvent('gen_ai.first_chunk')
-  }
+  firstChunk (): void { this.span.event('gen_ai.first_chunk') }
 
   end (errorType?: string): void {
-    if (this.#ended) return
-    this.#ended = true
-    if (errorType !== undefined) {
-      this.span.setAttribute('error.type', errorType)
-      this.span.setStatus({ code: SpanStatusCode.ERROR })
-    }
+    if (errorType !== undefined) this.span.fail(errorType)
     this.span.end()
   }
 }
 
 /** The tracer of the BFF: server spans for requests, client spans for Sensay calls, exported over OTLP/HTTP. */
 export class Tracing implements CallTracer {
-  readonly #provider: TracerProvider
-  readonly #tracer: Tracer
-  readonly #propagator = new W3CTraceContextPropagator()
+  readonly #exporter: SpanExporter
+  readonly #sample: (parent: SpanContext | undefined, traceId: string) => boolean
   readonly #recordUserId: boolean
-  readonly #upstream: { address: string, port: number, origin: string, basePath: string }
+  readonly #upstream: { address: string, port: number, base: string }
 
   constructor (config: TracingConfig, upstreamBaseUrl: string, log: FastifyBaseLogger) {
-    routeDiagnostics(log)
-    const resource = defaultResource().merge(resourceFromAttributes({
-      'service.instance.id': randomUUID(),
-      'host.name': hostname(),
-      ...config.resourceAttributes,
-      'service.name': config.serviceName,
-      'service.version': config.resourceAttributes['service.version'] ?? VERSION
-    }))
-    this.#provider = new TracerProvider({
-      resource,
-      sampler: samplerOf(config),
-      spanProcessors: [new BatchSpanProcessor({ exporter: exporterOf(config), scheduledDelayMillis: config.scheduleDelayMs })]
-    })
-    this.#tracer = this.#provider.getTracer('sensay-bff', VERSION)
+    const resource: Resource = {
+      attributes: {
+        'service.instance.id': randomUUID(),
+        'host.name': hostname(),
+        'telemetry.sdk.name': 'sensay-bff',
+        'telemetry.sdk.language': 'nodejs',
+        'telemetry.sdk.version': VERSION,
+        'process.runtime.name': 'nodejs',
+        'process.runtime.version': process.versions.node,
+        ...config.resourceAttributes,
+        'service.name': config.serviceName,
+        'service.version': config.resourceAttributes['service.version'] ?? VERSION
+      },
+      scope: { name: 'sensay-bff', version: VERSION }
+    }
+    this.#exporter = new SpanExporter(config, resource, log)
+    this.#sample = samplerOf(config)
     this.#recordUserId = config.recordUserId
     const base = new URL(upstreamBaseUrl)
     this.#upstream = {
       address: base.hostname,
       port: Number(base.port || (base.protocol === 'https:' ? 443 : 80)),
-      origin: base.origin,
-      basePath: base.pathname.replace(/\/+$/, '')
+      base: base.origin + base.pathname.replace(/\/+$/, '')
     }
+  }
+
+  #span (name: string, kind: 2 | 3, parent: SpanContext | undefined, attributes: () => Array<string | AttributeValue>): Span {
+    const traceId = parent?.traceId ?? newTraceId()
+    const sampled = this.#sample(parent, traceId)
+    // An unsampled span builds no attributes.
+    return new Span(this.#exporter, name, kind, traceId, parent, sampled, sampled ? attributes() : [])
   }
 
   /** A request's server span: a child of the caller's span when it sent a valid `traceparent`. */
   startRequest (request: FastifyRequest): RequestTrace {
     const headers = request.headers
-    const parent = headers.traceparent === undefined ? ROOT_CONTEXT : this.#propagator.extract(ROOT_CONTEXT, headers, defaultTextMapGetter)
+    const parent = headers.traceparent === undefined ? undefined : parseTraceParent(headers.traceparent, headers.tracestate)
     const route = request.route?.url
     const matched = route !== undefined && route !== 'unmatched'
-    const query = request.url.indexOf('?')
-    const attributes: Attributes = {
-      'http.request.method': request.method,
-      'url.path': query === -1 ? request.url : request.url.slice(0, query),
-      'url.scheme': request.protocol,
-      'client.address': request.ip,
-      'network.protocol.version': request.raw.httpVersion,
-      'sensay_bff.request_id': request.id
-    }
-    if (matched) attributes['http.route'] = route
-    const agent = headers['user-agent']
-    if (agent !== undefined) attributes['user_agent.original'] = agent
-    const span = this.#tracer.startSpan(matched ? `${request.method} ${route}` : request.method, { kind: SpanKind.SERVER, attributes }, parent)
-    return new ServerSpan(span, parent, this.#recordUserId)
+    const span = this.#span(matched ? `${request.method} ${route}` : request.method, 2, parent, () => {
+      const query = request.url.indexOf('?')
+      const attributes: Array<string | AttributeValue> = [
+        'http.request.method', request.method,
+        'url.path', query === -1 ? request.url : request.url.slice(0, query),
+        'url.scheme', request.protocol,
+        'client.address', request.ip,
+        'network.protocol.version', request.raw.httpVersion,
+        'sensay_bff.request_id', request.id
+      ]
+      if (matched) attributes.push('http.route', route)
+      const agent = headers['user-agent']
+      if (agent !== undefined) attributes.push('user_agent.original', agent)
+      return attributes
+    })
+    return new ServerSpan(span, this.#recordUserId)
   }
 
   /** A Sensay call's client span; chat completions carry the GenAI conventions. */
-  start (call: UpstreamCall, parent: Context, model: string | undefined, resendCount: number): CallSpan {
+  start (call: UpstreamCall, parent: SpanContext, model: string | undefined, resendCount: number): CallSpan {
     const template = upstreamTemplate(call.path)
-    const upstream = this.#upstream
-    const attributes: Attributes = {
-      'http.request.method': call.method,
-      'server.address': upstream.address,
-      'server.port': upstream.port,
-      'url.full': upstream.origin + upstream.basePath + call.path,
-      'url.template': template
-    }
-    if (resendCount > 0) attributes['http.request.resend_count'] = resendCount
     const replica = chatReplica(call.path)
-    let name = `${call.method} ${template}`
-    if (replica !== undefined) {
-      attributes['gen_ai.operation.name'] = 'chat'
-      attributes['gen_ai.provider.name'] = 'sensay'
-      attributes['gen_ai.agent.id'] = replica
-      if (model !== undefined) attributes['gen_ai.request.model'] = model
-      name = model === undefined ? 'chat' : `chat ${model}`
-    }
-    return new UpstreamSpan(this.#tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes }, parent))
+    const name = replica === undefined ? `${call.method} ${template}` : model === undefined ? 'chat' : `chat ${model}`
+    const span = this.#span(name, 3, parent, () => {
+      const upstream = this.#upstream
+      const attributes: Array<string | AttributeValue> = [
+        'http.request.method', call.method,
+        'server.address', upstream.address,
+        'server.port', upstream.port,
+        'url.full', upstream.base + call.path,
+        'url.template', template
+      ]
+      if (resendCount > 0) attributes.push('http.request.resend_count', resendCount)
+      if (replica !== undefined) {
+        attributes.push('gen_ai.operation.name', 'chat', 'gen_ai.provider.name', 'sensay', 'gen_ai.agent.id', replica)
+        if (model !== undefined) attributes.push('gen_ai.request.model', model)
+      }
+      return attributes
+    })
+    return new UpstreamSpan(span)
   }
 
   /** Sends what is left; a collector that does not answer delays shutdown by at most `waitMs`. */
   async shutdown (waitMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined
-    await Promise.race([
-      this.#provider.shutdown().catch(() => undefined),
-      new Promise<void>((resolve) => { timer = setTimeout(resolve, waitMs) })
-    ])
-    clearTimeout(timer)
+    await this.#exporter.shutdown(waitMs)
   }
 }

@@ -1,7 +1,7 @@
-import type { Context } from '@opentelemetry/api'
+import type { SpanContext } from '../tracing/trace-context.js'
 import type { UpstreamCall } from './sensay-client.js'
 
-// What SensayClient asks of tracing, with no OpenTelemetry code in it: when
+// What SensayClient asks of tracing, with no tracing code in it: when
 // tracing is off there is no tracer, and a call costs one property check.
 
 /** One attempt of an upstream call, as a client span. */
@@ -18,5 +18,5 @@ export interface CallSpan {
 
 export interface CallTracer {
   /** `parent`: the request's server span; `resendCount`: the attempt's number after the first. */
-  start: (call: UpstreamCall, parent: Context, model: string | undefined, resendCount: number) => CallSpan
+  start: (call: UpstreamCall, parent: SpanContext, model: string | undefined, resendCount: number) => CallSpan
 }

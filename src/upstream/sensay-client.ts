@@ -8,7 +8,7 @@ import { errors } from '../errors/app-error.js'
 import { CircuitBreaker, type BreakerState } from './circuit-breaker.js'
 import { fromTransportError, fromUpstreamStatus, retryAfterSeconds, type UpstreamErrorBody } from './upstream-errors.js'
 import type { CallSpan, CallTracer } from './call-tracer.js'
-import type { Context } from '@opentelemetry/api'
+import type { SpanContext } from '../tracing/trace-context.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined
@@ -41,7 +41,7 @@ export interface CallContext {
   client?: ServerResponse
   record?: (info: UpstreamInfo) => void
   /** The request's server span, when tracing is on: upstream calls are its children. */
-  trace?: Context
+  trace?: SpanContext
   /** The replica's LLM, when known: a chat call's `gen_ai.request.model`. */
   model?: string
 }

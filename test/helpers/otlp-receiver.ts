@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http'
 import { EventEmitter, once } from 'node:events'
 import { gunzipSync } from 'node:zlib'
 import type { AddressInfo } from 'node:net'
@@ -33,6 +33,8 @@ export interface OtlpReceiver {
   contentTypes: string[]
   /** The paths they were POSTed to. */
   paths: string[]
+  /** The request headers of each export. */
+  headers: IncomingHttpHeaders[]
   /** Resolves with the received spans once `done(spans)` holds, re-checked after every export. */
   until: (done: (spans: ReceivedSpan[]) => boolean) => Promise<ReceivedSpan[]>
   close: () => Promise<void>
@@ -185,12 +187,14 @@ export async function startOtlpReceiver (): Promise<OtlpReceiver> {
   const spans: ReceivedSpan[] = []
   const contentTypes: string[] = []
   const paths: string[] = []
+  const headers: IncomingHttpHeaders[] = []
   const arrivals = new EventEmitter()
   const server: Server = createServer((request, response) => {
     bodyOf(request).then((body) => {
       const type = request.headers['content-type'] ?? ''
       contentTypes.push(type)
       paths.push(request.url ?? '')
+      headers.push(request.headers)
       spans.push(...(type.includes('json') ? decodeJson(body) : decodeProtobuf(body)))
       response.writeHead(200, { 'content-type': type.includes('json') ? 'application/json' : 'application/x-protobuf' })
       response.end(type.includes('json') ? '{}' : '')
@@ -207,6 +211,7 @@ export async function startOtlpReceiver (): Promise<OtlpReceiver> {
     spans,
     contentTypes,
     paths,
+    headers,
     until: async (done) => {
       while (!done(spans)) await once(arrivals, 'export')
       return spans

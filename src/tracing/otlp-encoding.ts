@@ -1,0 +1,226 @@
+// OTLP trace export bodies (opentelemetry-proto's ExportTraceServiceRequest),
+// in protobuf or in OTLP/JSON. A span is encoded when it ends, into its
+// batch's bytes: nothing of it stays on the heap for the collector of
+// garbage to walk while the batch waits to be sent.
+
+export type AttributeValue = string | number | boolean
+
+/** A finished span, as the encoders read it. */
+export interface SpanRecord {
+  traceId: string
+  spanId: string
+  parentSpanId?: string
+  traceState?: string
+  name: string
+  /** 2 server, 3 client (opentelemetry-proto's SpanKind). */
+  kind: 2 | 3
+  startMs: number
+  endMs: number
+  /** Flat: key, value, key, value... */
+  attributes: Array<string | AttributeValue>
+  events?: Array<{ name: string, timeMs: number }>
+  error: boolean
+}
+
+export interface Resource {
+  attributes: Record<string, AttributeValue>
+  scope: { name: string, version: string }
+}
+
+const nanos = (ms: number): bigint => BigInt(Math.round(ms * 1e6))
+
+function varintLength (n: number): number {
+  let length = 1
+  while (n > 127) {
+    n = Math.floor(n / 128)
+    length++
+  }
+  return length
+}
+
+/** A growable protobuf writer; nested messages reserve five bytes for their length and close up after. */
+class ProtoWriter {
+  buf = Buffer.allocUnsafe(16 * 1024)
+  pos = 0
+
+  ensure (n: number): void {
+    if (this.pos + n <= this.buf.length) return
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n))
+    this.buf.copy(next, 0, 0, this.pos)
+    this.buf = next
+  }
+
+  varint (n: number): void {
+    this.ensure(10)
+    while (n > 127) {
+      this.buf[this.pos++] = (n % 128) | 128
+      n = Math.floor(n / 128)
+    }
+    this.buf[this.pos++] = n
+  }
+
+  tag (field: number, wire: number): void { this.varint(field * 8 + wire) }
+
+  fixed64 (field: number, value: bigint): void {
+    this.tag(field, 1)
+    this.ensure(8)
+    this.buf.writeBigUInt64LE(value, this.pos)
+    this.pos += 8
+  }
+
+  double (field: number, value: number): void {
+    this.tag(field, 1)
+    this.ensure(8)
+    this.buf.writeDoubleLE(value, this.pos)
+    this.pos += 8
+  }
+
+  hex (field: number, hex: string): void {
+    const length = hex.length / 2
+    this.tag(field, 2)
+    this.varint(length)
+    this.ensure(length)
+    this.pos += this.buf.write(hex, this.pos, length, 'hex')
+  }
+
+  string (field: number, text: string): void {
+    const length = Buffer.byteLength(text)
+    this.tag(field, 2)
+    this.varint(length)
+    this.ensure(length)
+    this.pos += this.buf.write(text, this.pos, length, 'utf8')
+  }
+
+  begin (field: number): number {
+    this.tag(field, 2)
+    this.ensure(5)
+    const mark = this.pos
+    this.pos += 5
+    return mark
+  }
+
+  finish (mark: number): void {
+    const length = this.pos - mark - 5
+    const size = varintLength(length)
+    if (size < 5) this.buf.copyWithin(mark + size, mark + 5, this.pos)
+    // The length goes in the space reserved for it (no ensure(): it must not move the buffer).
+    let n = length
+    let at = mark
+    while (n > 127) {
+      this.buf[at++] = (n % 128) | 128
+      n = Math.floor(n / 128)
+    }
+    this.buf[at] = n
+    this.pos -= 5 - size
+  }
+
+  keyValue (field: number, key: string, value: AttributeValue): void {
+    const kv = this.begin(field)
+    this.string(1, key)
+    const any = this.begin(2)
+    if (typeof value === 'string') this.string(1, value)
+    else if (typeof value === 'boolean') {
+      this.tag(2, 0)
+      this.varint(value ? 1 : 0)
+    } else if (Number.isSafeInteger(value) && value >= 0) {
+      this.tag(3, 0)
+      this.varint(value)
+    } else this.double(4, value)
+    this.finish(any)
+    this.finish(kv)
+  }
+}
+
+/** Spans appended as protobuf, closed into one export body. */
+export class ProtobufBatch {
+  readonly contentType = 'application/x-protobuf'
+  #writer = new ProtoWriter()
+  count = 0
+
+  add (span: SpanRecord): void {
+    const w = this.#writer
+    // ScopeSpans.spans (field 2) entries, wrapped at the end.
+    const mark = w.begin(2)
+    w.hex(1, span.traceId)
+    w.hex(2, span.spanId)
+    if (span.traceState !== undefined) w.string(3, span.traceState)
+    if (span.parentSpanId !== undefined) w.hex(4, span.parentSpanId)
+    w.string(5, span.name)
+    w.tag(6, 0)
+    w.varint(span.kind)
+    w.fixed64(7, nanos(span.startMs))
+    w.fixed64(8, nanos(span.endMs))
+    const attributes = span.attributes
+    for (let i = 0; i < attributes.length; i += 2) w.keyValue(9, attributes[i] as string, attributes[i + 1]!)
+    for (const event of span.events ?? []) {
+      const at = w.begin(11)
+      w.fixed64(1, nanos(event.timeMs))
+      w.string(2, event.name)
+      w.finish(at)
+    }
+    if (span.error) {
+      const status = w.begin(15)
+      w.tag(3, 0)
+      w.varint(2)
+      w.finish(status)
+    }
+    w.finish(mark)
+    this.count++
+  }
+
+  body (resource: Resource): Buffer {
+    const w = new ProtoWriter()
+    const resourceSpans = w.begin(1)
+    const resourceMessage = w.begin(1)
+    for (const [key, value] of Object.entries(resource.attributes)) w.keyValue(1, key, value)
+    w.finish(resourceMessage)
+    const scopeSpans = w.begin(2)
+    const scope = w.begin(1)
+    w.string(1, resource.scope.name)
+    w.string(2, resource.scope.version)
+    w.finish(scope)
+    const spans = this.#writer
+    w.ensure(spans.pos)
+    spans.buf.copy(w.buf, w.pos, 0, spans.pos)
+    w.pos += spans.pos
+    w.finish(scopeSpans)
+    w.finish(resourceSpans)
+    return w.buf.subarray(0, w.pos)
+  }
+}
+
+function jsonValue (value: AttributeValue): string {
+  if (typeof value === 'string') return `{"stringValue":${JSON.stringify(value)}}`
+  if (typeof value === 'boolean') return `{"boolValue":${value}}`
+  return Number.isSafeInteger(value) ? `{"intValue":"${value}"}` : `{"doubleValue":${value}}`
+}
+
+function jsonAttributes (entries: Array<[string, AttributeValue]>): string {
+  return entries.map(([key, value]) => `{"key":${JSON.stringify(key)},"value":${jsonValue(value)}}`).join(',')
+}
+
+/** Spans appended as OTLP/JSON (ids in hex, times as strings of nanoseconds), closed into one export body. */
+export class JsonBatch {
+  readonly contentType = 'application/json'
+  #spans: string[] = []
+  count = 0
+
+  add (span: SpanRecord): void {
+    const pairs: Array<[string, AttributeValue]> = []
+    for (let i = 0; i < span.attributes.length; i += 2) pairs.push([span.attributes[i] as string, span.attributes[i + 1]!])
+    const events = (span.events ?? []).map((event) => `{"timeUnixNano":"${nanos(event.timeMs)}","name":${JSON.stringify(event.name)}}`).join(',')
+    this.#spans.push(`{"traceId":"${span.traceId}","spanId":"${span.spanId}"` +
+      (span.parentSpanId === undefined ? '' : `,"parentSpanId":"${span.parentSpanId}"`) +
+      (span.traceState === undefined ? '' : `,"traceState":${JSON.stringify(span.traceState)}`) +
+      `,"name":${JSON.stringify(span.name)},"kind":${span.kind},"startTimeUnixNano":"${nanos(span.startMs)}","endTimeUnixNano":"${nanos(span.endMs)}"` +
+      `,"attributes":[${jsonAttributes(pairs)}],"events":[${events}],"status":{${span.error ? '"code":2' : ''}}}`)
+    this.count++
+  }
+
+  body (resource: Resource): Buffer {
+    const scope = `{"name":${JSON.stringify(resource.scope.name)},"version":${JSON.stringify(resource.scope.version)}}`
+    return Buffer.from(`{"resourceSpans":[{"resource":{"attributes":[${jsonAttributes(Object.entries(resource.attributes))}]},"scopeSpans":[{"scope":${scope},"spans":[${this.#spans.join(',')}]}]}]}`)
+  }
+}
+
+export type SpanBatch = ProtobufBatch | JsonBatch
