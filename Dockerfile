@@ -2,10 +2,13 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The workspace's manifest, so npm ci knows the typed client (packages/client) the playground is built with.
+COPY packages/client/package.json ./packages/client/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY spec ./spec
+COPY packages ./packages
 COPY web ./web
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 

@@ -2,9 +2,23 @@ import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 
+interface Conditional { if?: unknown, then?: unknown, else?: unknown, description?: string }
+
+/**
+ * A body validated with if/then/else (the chat body: the AI SDK's shape when it has `id` and
+ * `messages`, else Sensay's) is documented as the `anyOf` it amounts to: code generators
+ * (openapi-typescript, Sensay's openapi-typescript-codegen) know no if/then/else and typed it `{}`.
+ */
+function documentedBody (body: unknown): unknown {
+  const conditional = body as Conditional | undefined
+  if (conditional?.if === undefined || conditional.then === undefined || conditional.else === undefined) return body
+  return { anyOf: [conditional.else, conditional.then], ...(conditional.description === undefined ? {} : { description: conditional.description }) }
+}
+
 /** The BFF's own OpenAPI 3.1 document, generated from the route schemas, and a browsable page. */
 export const docsRoutes = fp<{ sessions?: boolean }>(async (app, { sessions }) => {
   await app.register(swagger, {
+    transform: ({ schema, url }) => ({ schema: schema?.body === undefined ? schema : { ...schema, body: documentedBody(schema.body) }, url }),
     openapi: {
       openapi: '3.1.0',
       info: {
