@@ -1,31 +1,27 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { once } from 'node:events'
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { startIdentityProvider, type IdentityProvider } from '../../src/emulator/identity-provider.js'
 import { PLAYGROUND_CSP } from '../../src/playground/playground-plugin.js'
-import { UNKNOWN_UUID, startHarness, type Harness } from '../helpers/harness.js'
+import { UNKNOWN_UUID, type Harness } from '../helpers/harness.js'
 import { closedPort } from '../helpers/ports.js'
+import { hasChromium, startPlayground, type Playground } from '../helpers/playground.js'
 import type { EmuReplica } from '../../src/emulator/state.js'
 
-// The playground and the browser promises, in a real Chromium (Debian's,
-// driven by playwright-core; never a downloaded browser). .ci/run installs
-// it, so CI always runs these.
+// The playground and the browser promises, in a real Chromium (test/helpers/playground.ts).
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: the browser tests are skipped (apt-get install chromium, or set CHROMIUM_PATH)`)
-
+let pg: Playground
 let h: Harness
-let idp: IdentityProvider
-let browser: Browser
 let bff: string
 let replica: EmuReplica
 let allowedPage: { url: string, server: Server }
 let foreignPage: { url: string, server: Server }
+const onPage: Playground['onPage'] = (...args) => pg.onPage(...args)
+const asDevUser: Playground['asDevUser'] = (...args) => pg.asDevUser(...args)
+const logInThroughProvider: Playground['logInThroughProvider'] = (...args) => pg.logInThroughProvider(...args)
+const openReplica: Playground['openReplica'] = (...args) => pg.openReplica(...args)
 
 /** A page on another origin: blank, with a form that posts to the BFF's logout. */
 async function otherOrigin (port: number, target: string) {
@@ -38,73 +34,18 @@ async function otherOrigin (port: number, target: string) {
   return { url: `http://127.0.0.1:${port}`, server }
 }
 
-/** Runs a test body on a fresh page; a failure leaves a screenshot in test-results/. */
-async function onPage (name: string, body: (page: Page) => Promise<void>) {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  try {
-    await body(page)
-  } catch (err) {
-    mkdirSync('test-results', { recursive: true })
-    await page.screenshot({ path: `test-results/${name}.png`, fullPage: true }).catch(() => undefined)
-    throw err
-  } finally {
-    await context.close()
-  }
-}
-
-async function asDevUser (page: Page, user: string) {
-  await page.goto(`${bff}/`)
-  await page.getByLabel('Dev user').fill(user)
-  await page.getByRole('button', { name: 'Use' }).click()
-  await page.getByText(`Logged in as ${user}`).waitFor()
-}
-
-/** The real redirect flow: the playground's Log in, the provider's login page, back to the playground. */
-async function logInThroughProvider (page: Page, user: string) {
-  await page.goto(`${bff}/`)
-  await page.getByRole('link', { name: 'Log in' }).click()
-  await page.locator('input[name="login"]').fill(user)
-  await page.locator('input[name="password"]').fill('anything')
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL(`${bff}/`)
-  await page.getByText(`Logged in as ${user}`).waitFor()
-}
-
-async function openReplica (page: Page, name: string) {
-  await page.getByRole('button', { name }).click()
-  await page.getByRole('heading', { name, level: 2 }).waitFor()
-}
-
 // Skipped only where Chromium is missing, as the warning above says; CI installs it.
 describe.skipIf(!hasChromium)('the playground in Chromium', () => {
   beforeAll(async () => {
-    const port = await closedPort()
-    bff = `http://127.0.0.1:${port}`
-    allowedPage = await otherOrigin(await closedPort(), bff)
-    foreignPage = await otherOrigin(await closedPort(), bff)
-    const client = { client_id: 'playground', client_secret: 'playground-client-secret-0123456789' }
-    idp = await startIdentityProvider([{ ...client, redirect_uris: [`${bff}/auth/callback`], post_logout_redirect_uris: [`${bff}/`] }])
-    h = await startHarness({
-      emulator: { streamChunkDelayMs: 40 },
-      config: {
-        devAuth: true,
-        playground: true,
-        quotas: { default: 'free', tiers: { free: { chatsPerDay: 100 } } },
-        corsOrigins: [allowedPage.url],
-        sessions: { issuer: idp.issuer, clientId: client.client_id, clientSecret: client.client_secret, publicUrl: bff, secrets: ['playground-session-key-0123456789abcdef'], idleTimeoutS: 3600, absoluteTimeoutS: 7200 }
-      }
-    })
-    h.emu.state.addUser('owner')
-    replica = h.emu.state.addReplica({ ownerID: 'owner', name: 'Ada', shortDescription: 'A friendly replica', greeting: 'Hello! Ask me anything.' })
-    await h.app.listen({ host: '127.0.0.1', port })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
+    const [allowedPort, foreignPort] = [await closedPort(), await closedPort()]
+    pg = await startPlayground({ corsOrigins: [`http://127.0.0.1:${allowedPort}`] })
+    ;({ h, bff, replica } = pg)
+    allowedPage = await otherOrigin(allowedPort, bff)
+    foreignPage = await otherOrigin(foreignPort, bff)
   }, 60_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await h?.close()
-    await idp?.close()
+    await pg?.close()
     allowedPage?.server.close()
     foreignPage?.server.close()
   })
@@ -120,9 +61,14 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     await page.waitForURL(`${bff}/`)
     await page.getByRole('link', { name: 'Log in' }).waitFor()
     expect((await page.request.get(`${bff}/auth/user`)).status()).toBe(401)
-    // So the next "Log in" asks who you are, instead of signing the same user in without a form.
+    // So the next "Log in" asks who you are, instead of signing the same user in without a form,
+    // and someone else can log in.
     await page.getByRole('link', { name: 'Log in' }).click()
-    await page.locator('input[name="login"]').waitFor()
+    await page.locator('input[name="login"]').fill('grace-two')
+    await page.locator('input[name="password"]').fill('anything')
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(`${bff}/`)
+    await page.getByText('Logged in as grace-two').waitFor()
   }))
 
   it('opened as localhost while PUBLIC_URL says 127.0.0.1, the login still completes (on PUBLIC_URL\'s host)', () => onPage('localhost', async (page) => {
@@ -149,7 +95,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true })
     })
     await page.getByRole('button', { name: 'Send' }).click()
-    await page.getByText('This answer comes from the Sensay emulator.').waitFor()
+    await page.locator('li[data-role="assistant"]').getByText('This answer comes from the Sensay emulator.').waitFor()
     const seen = await page.evaluate(() => (window as unknown as { seen: Array<[number, number]> }).seen)
     const lengths = [...new Set(seen.map(([, length]) => length))]
     expect(lengths.length).toBeGreaterThan(3)
@@ -164,7 +110,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     await openReplica(page, 'Ada')
     await page.getByLabel('Message').fill('Count this one')
     await page.getByRole('button', { name: 'Send' }).click()
-    await page.getByText('This answer comes from the Sensay emulator.').waitFor()
+    await page.locator('li[data-role="assistant"]').getByText('This answer comes from the Sensay emulator.').waitFor()
     await page.getByText('Plan free: 99 of 100 chats left today').waitFor()
   }))
 
@@ -242,6 +188,8 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     await asDevUser(page, 'owner')
     await openReplica(page, 'Ada')
     await page.getByText('Your replica (owner view').waitFor()
+    // The knowledge base has a tab of its own, beside the chat.
+    await page.getByRole('tab', { name: 'Knowledge base' }).click()
     await page.getByLabel('Knowledge text').fill('Ada was born in 1815.')
     await page.getByRole('button', { name: 'Add' }).click()
     await page.locator('.entries .status', { hasText: 'READY' }).waitFor({ timeout: 10_000 })

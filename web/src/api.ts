@@ -1,8 +1,19 @@
-// The BFF over HTTP, exactly as a customer's frontend would call it: the
-// session cookie (credentials: 'include' plus X-CSRF: 1), or in the demo a
-// dev user's bearer token. Nothing here knows the BFF's internals.
+// The BFF over HTTP, exactly as a customer's frontend would call it, through
+// the typed client in packages/client: the session cookie (with X-CSRF: 1),
+// or in the demo a dev user's bearer token. Nothing here knows the BFF's internals.
+import { createBffClient, type paths } from '@sensay-bff/client'
 
 export interface ApiError { status: number, message: string, requestId?: string, retryAfter?: string }
+
+/** A failed call, thrown: the ApiError the page shows. */
+class ApiFailure extends Error implements ApiError {
+  constructor (readonly status: number, message: string, readonly requestId?: string, readonly retryAfter?: string) {
+    super(message)
+  }
+}
+
+export type Replica = paths['/v1/replicas/{replicaUUID}']['get']['responses'][200]['content']['application/json']
+export type ReplicaListItem = paths['/v1/replicas']['get']['responses'][200]['content']['application/json']['items'][number]
 
 let devUser: string | undefined
 
@@ -10,11 +21,13 @@ export function setDevUser (id: string | undefined): void {
   devUser = id
 }
 
+export const bff = createBffClient({ token: () => devUser === undefined ? undefined : `dev:${devUser}` })
+
 export function authHeaders (): Record<string, string> {
   return devUser ? { authorization: `Bearer dev:${devUser}` } : { 'x-csrf': '1' }
 }
 
-/** An error the page can show: the contract's message and request id. */
+/** An error the page can show: the contract's message, its request id, and when to retry. */
 export function toApiError (status: number, text: string, headers?: Headers): ApiError {
   try {
     const body = JSON.parse(text) as { error?: string, request_id?: string }
@@ -24,14 +37,12 @@ export function toApiError (status: number, text: string, headers?: Headers): Ap
   }
 }
 
-export async function api<T> (path: string, init: { method?: string, body?: unknown } = {}): Promise<T> {
-  const res = await fetch(path, {
-    method: init.method ?? 'GET',
-    credentials: 'include',
-    headers: { ...authHeaders(), ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body)
-  })
-  const text = await res.text()
-  if (!res.ok) throw toApiError(res.status, text, res.headers)
-  return (text ? JSON.parse(text) : undefined) as T
+/** The data of an openapi-fetch answer, or its error as an ApiError. */
+export async function unwrap<T> (call: Promise<{ data?: T, error?: unknown, response: Response }>): Promise<T> {
+  const { data, error, response } = await call
+  if (error !== undefined || data === undefined) {
+    const body = error as { error?: string, request_id?: string } | undefined
+    throw new ApiFailure(response.status, body?.error ?? `HTTP ${response.status}`, body?.request_id ?? response.headers.get('x-request-id') ?? undefined, response.headers.get('retry-after') ?? undefined)
+  }
+  return data
 }

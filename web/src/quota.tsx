@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { api } from './api.js'
+import { bff, unwrap } from './api.js'
 
-interface QuotaStatus { tier: string | null, limits: Record<string, number>, used: Record<string, number>, resetsAt: Record<string, string> }
+interface QuotaStatus { tier: string | null, limits: Record<string, number>, used: Record<string, number> }
 
 const LABELS: Record<string, string> = { chatsPerDay: 'today', chatsPerMonth: 'this month' }
 
@@ -9,12 +9,18 @@ const LABELS: Record<string, string> = { chatsPerDay: 'today', chatsPerMonth: 't
 export function Quota ({ refresh }: { refresh: number }) {
   const [quota, setQuota] = useState<QuotaStatus>()
   useEffect(() => {
-    api<QuotaStatus>('/v1/users/me/quota').then(setQuota, () => setQuota(undefined))
+    unwrap(bff.GET('/v1/users/me/quota')).then((q) => setQuota(q as QuotaStatus), () => setQuota(undefined))
   }, [refresh])
   if (quota?.tier == null) return null
-  const left = Object.keys(LABELS).filter((name) => quota.limits[name] !== undefined).map((name) => {
-    const remaining = Math.max(0, quota.limits[name]! - (quota.used[name] ?? 0))
-    return `${remaining} of ${quota.limits[name]} chats left ${LABELS[name]}`
+  const parts = Object.keys(LABELS).filter((name) => quota.limits[name] !== undefined).map((name) => {
+    const limit = quota.limits[name]!
+    const remaining = Math.max(0, limit - (quota.used[name] ?? 0))
+    return { text: `${remaining} of ${limit} chats left ${LABELS[name]}`, low: remaining <= Math.max(1, limit / 10) }
   })
-  return <span className='quota' aria-live='polite'>Plan <strong>{quota.tier}</strong>{left.length > 0 ? `: ${left.join(', ')}` : ''}</span>
+  const low = parts.some((part) => part.low)
+  return (
+    <span className={low ? 'quota low' : 'quota'} aria-live='polite'>
+      Plan <strong>{quota.tier}</strong>{parts.length > 0 ? `: ${parts.map((p) => p.text).join(', ')}` : ''}
+    </span>
+  )
 }
