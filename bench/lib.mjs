@@ -156,5 +156,7 @@ export async function tracingEnv () {
   })
   await new Promise((resolve) => sink.listen(0, '127.0.0.1', resolve))
   sink.unref()
-  return { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sink.address().port}` }
+  // BENCH_TRACING=always_off: the spans' bookkeeping alone, nothing recorded or sent.
+  const sampler = process.env.BENCH_TRACING === '1' ? {} : { OTEL_TRACES_SAMPLER: process.env.BENCH_TRACING }
+  return { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sink.address().port}`, ...sampler }
 }

@@ -29,6 +29,10 @@ export interface Resource {
 
 const nanos = (ms: number): bigint => BigInt(Math.round(ms * 1e6))
 
+// Hex digit values by character code ('0'-'9', 'a'-'f').
+const HEX = new Uint8Array(128)
+for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i
+
 function varintLength (n: number): number {
   let length = 1
   while (n > 127) {
@@ -36,6 +40,21 @@ function varintLength (n: number): number {
     length++
   }
   return length
+}
+
+const keys = new Map<string, Uint8Array>()
+
+/** A KeyValue's `key` field (1), encoded once per key. */
+function encodedKey (key: string): Uint8Array {
+  let bytes = keys.get(key)
+  if (bytes === undefined) {
+    const w = new ProtoWriter()
+    w.string(1, key)
+    bytes = Uint8Array.prototype.slice.call(w.buf, 0, w.pos)
+    // Attribute keys are the code's own; a bound all the same.
+    if (keys.size < 1_000) keys.set(key, bytes)
+  }
+  return bytes
 }
 
 /** A growable protobuf writer; nested messages reserve five bytes for their length and close up after. */
@@ -75,20 +94,45 @@ class ProtoWriter {
     this.pos += 8
   }
 
+  /** Ids (lower-case hex, as made here or checked on the way in) as bytes, decoded in JS: Buffer.write was a third of a span's cost. */
   hex (field: number, hex: string): void {
     const length = hex.length / 2
     this.tag(field, 2)
     this.varint(length)
     this.ensure(length)
-    this.pos += this.buf.write(hex, this.pos, length, 'hex')
+    const buf = this.buf
+    let at = this.pos
+    for (let i = 0; i < hex.length; i += 2) buf[at++] = (HEX[hex.charCodeAt(i)]! << 4) | HEX[hex.charCodeAt(i + 1)]!
+    this.pos = at
   }
 
+  /** ASCII (almost every attribute) copied in JS; anything else through Buffer's UTF-8 encoder. */
   string (field: number, text: string): void {
-    const length = Buffer.byteLength(text)
     this.tag(field, 2)
-    this.varint(length)
-    this.ensure(length)
-    this.pos += this.buf.write(text, this.pos, length, 'utf8')
+    const start = this.pos
+    const length = text.length
+    if (length < 128) {
+      this.ensure(length + 1)
+      const buf = this.buf
+      buf[start] = length
+      let at = start + 1
+      for (let i = 0; i < length; i++) {
+        const code = text.charCodeAt(i)
+        if (code > 127) {
+          at = -1
+          break
+        }
+        buf[at++] = code
+      }
+      if (at !== -1) {
+        this.pos = at
+        return
+      }
+    }
+    const bytes = Buffer.byteLength(text)
+    this.varint(bytes)
+    this.ensure(bytes)
+    this.pos += this.buf.write(text, this.pos, bytes, 'utf8')
   }
 
   begin (field: number): number {
@@ -114,9 +158,18 @@ class ProtoWriter {
     this.pos -= 5 - size
   }
 
+  /** Bytes written before, as they are. */
+  bytes (bytes: Uint8Array): void {
+    this.ensure(bytes.length)
+    if (bytes.length > 32) this.buf.set(bytes, this.pos)
+    else for (let i = 0; i < bytes.length; i++) this.buf[this.pos + i] = bytes[i]!
+    this.pos += bytes.length
+  }
+
   keyValue (field: number, key: string, value: AttributeValue): void {
     const kv = this.begin(field)
-    this.string(1, key)
+    // Keys are few and fixed: each is encoded once.
+    this.bytes(encodedKey(key))
     const any = this.begin(2)
     if (typeof value === 'string') this.string(1, value)
     else if (typeof value === 'boolean') {

@@ -7,8 +7,21 @@ const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const VARIABLE = new RegExp(`/(replicas|chats|conversations)/${UUID}(?=/|$)|/knowledge-base/[0-9]+(?=/|$)|/users/(?!me(?:/|$))[^/]+`, 'g')
 const NAMES: Record<string, string> = { replicas: '/replicas/{replicaUUID}', chats: '/chats/{chatUUID}', conversations: '/conversations/{conversationUUID}' }
 
-/** `/v1/replicas/5f0c…/chat/completions` → `/v1/replicas/{replicaUUID}/chat/completions`. */
+const templates = new Map<string, string>()
+
+/** `/v1/replicas/5f0c…/chat/completions` → `/v1/replicas/{replicaUUID}/chat/completions` (remembered for the next call to the same path). */
 export function upstreamTemplate (path: string): string {
+  let template = templates.get(path)
+  if (template === undefined) {
+    template = templateOf(path)
+    // A replica's paths recur (its chats, its lookups): a bounded memory of the recent ones.
+    if (templates.size >= 2_000) templates.clear()
+    templates.set(path, template)
+  }
+  return template
+}
+
+function templateOf (path: string): string {
   return path.replace(VARIABLE, (match, collection: string | undefined) => {
     if (collection !== undefined) return NAMES[collection]!
     return match.startsWith('/knowledge-base/') ? '/knowledge-base/{knowledgeBaseID}' : '/users/{userID}'
@@ -19,5 +32,5 @@ const CHAT = new RegExp(`^/v1/(?:experimental/)?replicas/(${UUID})/chat/completi
 
 /** The replica of a chat completion call (native or Sensay's experimental one); undefined for any other call. */
 export function chatReplica (path: string): string | undefined {
-  return CHAT.exec(path)?.[1]
+  return path.endsWith('/chat/completions') ? CHAT.exec(path)?.[1] : undefined
 }
