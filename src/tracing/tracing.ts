@@ -22,6 +22,8 @@ const VERSION = '0.1.0'
 const ANCHOR = Date.now() - performance.now()
 const now = (): number => ANCHOR + performance.now()
 
+const UNSAMPLED = { name: '', attributes: [] }
+
 /** Whether a new span is recorded: OTEL_TRACES_SAMPLER, the parent's decision first for the parent-based ones. */
 function samplerOf (config: TracingConfig): (parent: SpanContext | undefined, traceId: string) => boolean {
   // The ratio samplers decide by the trace id's last 8 hex digits, so every service of a trace agrees.
@@ -157,20 +159,21 @@ export class Tracing implements CallTracer {
     }
   }
 
-  #span (name: string, kind: 2 | 3, parent: SpanContext | undefined, attributes: () => Array<string | AttributeValue>): Span {
+  /** An unsampled span builds neither its name nor its attributes: only its ids travel. */
+  #span (kind: 2 | 3, parent: SpanContext | undefined, describe: () => { name: string, attributes: Array<string | AttributeValue> }): Span {
     const traceId = parent?.traceId ?? newTraceId()
     const sampled = this.#sample(parent, traceId)
-    // An unsampled span builds no attributes.
-    return new Span(this.#exporter, name, kind, traceId, parent, sampled, sampled ? attributes() : [])
+    const { name, attributes } = sampled ? describe() : UNSAMPLED
+    return new Span(this.#exporter, name, kind, traceId, parent, sampled, attributes)
   }
 
   /** A request's server span: a child of the caller's span when it sent a valid `traceparent`. */
   startRequest (request: FastifyRequest): RequestTrace {
     const headers = request.headers
     const parent = headers.traceparent === undefined ? undefined : parseTraceParent(headers.traceparent, headers.tracestate)
-    const route = request.route?.url
-    const matched = route !== undefined && route !== 'unmatched'
-    const span = this.#span(matched ? `${request.method} ${route}` : request.method, 2, parent, () => {
+    const span = this.#span(2, parent, () => {
+      const route = request.route?.url
+      const matched = route !== undefined && route !== 'unmatched'
       const query = request.url.indexOf('?')
       const attributes: Array<string | AttributeValue> = [
         'http.request.method', request.method,
@@ -183,17 +186,16 @@ export class Tracing implements CallTracer {
       if (matched) attributes.push('http.route', route)
       const agent = headers['user-agent']
       if (agent !== undefined) attributes.push('user_agent.original', agent)
-      return attributes
+      return { name: matched ? `${request.method} ${route}` : request.method, attributes }
     })
     return new ServerSpan(span, this.#recordUserId)
   }
 
   /** A Sensay call's client span; chat completions carry the GenAI conventions. */
   start (call: UpstreamCall, parent: SpanContext, model: string | undefined, resendCount: number): CallSpan {
-    const template = upstreamTemplate(call.path)
-    const replica = chatReplica(call.path)
-    const name = replica === undefined ? `${call.method} ${template}` : model === undefined ? 'chat' : `chat ${model}`
-    const span = this.#span(name, 3, parent, () => {
+    const span = this.#span(3, parent, () => {
+      const template = upstreamTemplate(call.path)
+      const replica = chatReplica(call.path)
       const upstream = this.#upstream
       const attributes: Array<string | AttributeValue> = [
         'http.request.method', call.method,
@@ -207,7 +209,7 @@ export class Tracing implements CallTracer {
         attributes.push('gen_ai.operation.name', 'chat', 'gen_ai.provider.name', 'sensay', 'gen_ai.agent.id', replica)
         if (model !== undefined) attributes.push('gen_ai.request.model', model)
       }
-      return attributes
+      return { name: replica === undefined ? `${call.method} ${template}` : model === undefined ? 'chat' : `chat ${model}`, attributes }
     })
     return new UpstreamSpan(span)
   }
