@@ -262,11 +262,15 @@ export class SensayClient {
     }
   }
 
-  /** Waits before the next attempt; false when that would run past the deadline. */
+  /**
+   * Waits before the next attempt; false when the attempt would have less than a quarter of
+   * the timeout (at most 1 s) left: cut by the deadline, it would answer 504 for what was a
+   * connection failure (503), the more useful thing to say.
+   */
   async #backoff (attempt: number, retryAfter: string | string[] | undefined, deadline: number): Promise<boolean> {
     const jitter = 0.5 + Math.random()
     const wait = retryAfter !== undefined ? retryAfterSeconds(retryAfter, 0) * 1000 : this.#retryBaseMs * 2 ** attempt * jitter
-    if (performance.now() + wait >= deadline) return false
+    if (performance.now() + wait + Math.min(this.#timeoutMs / 4, 1_000) >= deadline) return false
     this.#onRetry?.()
     await sleep(wait)
     return true
