@@ -73,6 +73,7 @@ export class SpanExporter {
         this.#warn(`an export of ${batch.count} spans failed: ${(err as Error).message}`)
       } finally {
         this.#waiting -= batch.count
+        batch.release()
       }
     }
   }

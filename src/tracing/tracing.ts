@@ -5,7 +5,7 @@ import type { TracingConfig } from '../config/config.js'
 import type { CallSpan, CallTracer } from '../upstream/call-tracer.js'
 import type { UpstreamCall } from '../upstream/sensay-client.js'
 import type { RequestTrace } from './request-trace.js'
-import type { AttributeValue, Resource, SpanRecord } from './otlp-encoding.js'
+import type { AttributeValue, Resource } from './otlp-encoding.js'
 import { SpanExporter } from './span-exporter.js'
 import { newSpanId, newTraceId, parseTraceParent, propagationHeaders, type SpanContext } from './trace-context.js'
 import { chatReplica, upstreamTemplate } from './upstream-template.js'
@@ -22,8 +22,6 @@ const VERSION = '0.1.0'
 const ANCHOR = Date.now() - performance.now()
 const now = (): number => ANCHOR + performance.now()
 
-const UNSAMPLED = { name: '', attributes: [] }
-
 /** Whether a new span is recorded: OTEL_TRACES_SAMPLER, the parent's decision first for the parent-based ones. */
 function samplerOf (config: TracingConfig): (parent: SpanContext | undefined, traceId: string) => boolean {
   // The ratio samplers decide by the trace id's last 8 hex digits, so every service of a trace agrees.
@@ -38,48 +36,60 @@ function samplerOf (config: TracingConfig): (parent: SpanContext | undefined, tr
   }
 }
 
-/** A span in progress; `record` is absent when the sampler said no (its ids still travel). */
+type Describe = () => { name: string, attributes: Array<string | AttributeValue> }
+
+/**
+ * A span in progress, kept small: a streamed answer's spans live as long as the stream, and
+ * what outlives two scavenges is promoted and costs a mark-compact (a stream's spans with their
+ * attributes built at the start tripled the stream path's mark-compacts). Name and attributes
+ * are built when it ends, from what the request and the call still hold; unsampled, never.
+ */
 class Span implements SpanContext {
   readonly traceId: string
   readonly spanId: string
   readonly sampled: boolean
   readonly traceState?: string
-  readonly #record?: SpanRecord
-  #ended = false
+  readonly #parentSpanId?: string
+  readonly #startMs: number
+  #describe?: Describe
+  #later?: Array<string | AttributeValue>
+  #events?: Array<{ name: string, timeMs: number }>
+  #error = false
 
-  constructor (private readonly exporter: SpanExporter, name: string, kind: 2 | 3, traceId: string, parent: SpanContext | undefined, sampled: boolean, attributes: Array<string | AttributeValue>) {
+  constructor (private readonly exporter: SpanExporter, private readonly kind: 2 | 3, traceId: string, parent: SpanContext | undefined, sampled: boolean, describe: Describe) {
     this.traceId = traceId
     this.spanId = newSpanId()
     this.sampled = sampled
     if (parent?.traceState !== undefined) this.traceState = parent.traceState
-    if (sampled) {
-      this.#record = { traceId: this.traceId, spanId: this.spanId, parentSpanId: parent?.spanId, traceState: this.traceState, name, kind, startMs: now(), endMs: 0, attributes, error: false }
-    }
+    this.#parentSpanId = parent?.spanId
+    this.#startMs = sampled ? now() : 0
+    if (sampled) this.#describe = describe
   }
 
-  get recording (): boolean { return this.#record !== undefined && !this.#ended }
+  get recording (): boolean { return this.#describe !== undefined }
 
   set (key: string, value: AttributeValue): void {
-    if (this.recording) this.#record!.attributes.push(key, value)
+    if (this.recording) (this.#later ??= []).push(key, value)
   }
 
   event (name: string): void {
-    if (!this.recording) return
-    const record = this.#record!
-    ;(record.events ??= []).push({ name, timeMs: now() })
+    if (this.recording) (this.#events ??= []).push({ name, timeMs: now() })
   }
 
   fail (errorType: string): void {
     if (!this.recording) return
-    this.#record!.attributes.push('error.type', errorType)
-    this.#record!.error = true
+    this.set('error.type', errorType)
+    this.#error = true
   }
 
   end (): void {
-    if (!this.recording) return
-    this.#ended = true
-    this.#record!.endMs = now()
-    this.exporter.add(this.#record!)
+    const describe = this.#describe
+    if (describe === undefined) return
+    this.#describe = undefined
+    const endMs = now()
+    const { name, attributes } = describe()
+    if (this.#later !== undefined) attributes.push(...this.#later)
+    this.exporter.add({ traceId: this.traceId, spanId: this.spanId, parentSpanId: this.#parentSpanId, traceState: this.traceState, name, kind: this.kind, startMs: this.#startMs, endMs, attributes, events: this.#events, error: this.#error })
   }
 }
 
@@ -160,11 +170,9 @@ export class Tracing implements CallTracer {
   }
 
   /** An unsampled span builds neither its name nor its attributes: only its ids travel. */
-  #span (kind: 2 | 3, parent: SpanContext | undefined, describe: () => { name: string, attributes: Array<string | AttributeValue> }): Span {
+  #span (kind: 2 | 3, parent: SpanContext | undefined, describe: Describe): Span {
     const traceId = parent?.traceId ?? newTraceId()
-    const sampled = this.#sample(parent, traceId)
-    const { name, attributes } = sampled ? describe() : UNSAMPLED
-    return new Span(this.#exporter, name, kind, traceId, parent, sampled, attributes)
+    return new Span(this.#exporter, kind, traceId, parent, this.#sample(parent, traceId), describe)
   }
 
   /** A request's server span: a child of the caller's span when it sent a valid `traceparent`. */

@@ -100,7 +100,7 @@ function keyValues (list: Field[]): Record<string, AttributeValue> {
   return out
 }
 
-function decodeProtobuf (body: Buffer): ReceivedSpan[] {
+export function decodeProtobuf (body: Buffer): ReceivedSpan[] {
   const spans: ReceivedSpan[] = []
   for (const rs of all(fields(body), 1)) {
     const rsFields = fields(rs.bytes!)
