@@ -88,11 +88,13 @@ export async function startSentinelSet (name = 'mymaster'): Promise<SentinelSet>
       // The sentinels publish +switch-master when the replica is promoted.
       const watcher = new Redis({ port: sentinels[1]!.port, host: '127.0.0.1' })
       await watcher.subscribe('+switch-master')
-      const switched = once(watcher, 'message')
+      const switched = once(watcher, 'message') as Promise<[string, string]>
       await stopServer(current)
-      await switched
+      // "<name> <old-ip> <old-port> <new-ip> <new-port>": the new master from the event itself, since
+      // the sentinel asked otherwise may not have heard yet (a CI run read the old port).
+      const [, message] = await switched
       watcher.disconnect()
-      return masterPort()
+      return Number(message.split(' ')[4])
     },
     stop: async () => {
       ask.disconnect()
