@@ -26,6 +26,8 @@ export interface Playground {
   onPage: (name: string, body: (page: Page) => Promise<void>, options?: BrowserContextOptions) => Promise<void>
   asDevUser: (page: Page, user: string) => Promise<void>
   logInThroughProvider: (page: Page, user: string) => Promise<void>
+  /** On the provider's login form: sign `user` in and wait to be back on the playground, logged in. */
+  signInAtProvider: (page: Page, user: string) => Promise<void>
   openReplica: (page: Page, name: string) => Promise<void>
   close: () => Promise<void>
 }
@@ -69,14 +71,17 @@ export async function startPlayground ({ corsOrigins = [] }: { corsOrigins?: str
     await page.getByRole('button', { name: 'Use' }).click()
     await page.getByText(`Logged in as ${user}`).waitFor()
   }
-  const logInThroughProvider: Playground['logInThroughProvider'] = async (page, user) => {
-    await page.goto(`${bff}/`)
-    await page.getByRole('link', { name: 'Log in' }).click()
+  const signInAtProvider: Playground['signInAtProvider'] = async (page, user) => {
     await page.locator('input[name="login"]').fill(user)
     await page.locator('input[name="password"]').fill('anything')
     await page.locator('button[type="submit"]').click()
     await page.waitForURL(`${bff}/`)
     await page.getByText(`Logged in as ${user}`).waitFor()
+  }
+  const logInThroughProvider: Playground['logInThroughProvider'] = async (page, user) => {
+    await page.goto(`${bff}/`)
+    await page.getByRole('link', { name: 'Log in' }).click()
+    await signInAtProvider(page, user)
   }
   const openReplica: Playground['openReplica'] = async (page, name) => {
     await page.getByRole('button', { name }).click()
@@ -91,6 +96,7 @@ export async function startPlayground ({ corsOrigins = [] }: { corsOrigins?: str
     onPage,
     asDevUser,
     logInThroughProvider,
+    signInAtProvider,
     openReplica,
     close: async () => {
       await browser.close()

@@ -64,21 +64,13 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     // So the next "Log in" asks who you are, instead of signing the same user in without a form,
     // and someone else can log in.
     await page.getByRole('link', { name: 'Log in' }).click()
-    await page.locator('input[name="login"]').fill('grace-two')
-    await page.locator('input[name="password"]').fill('anything')
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL(`${bff}/`)
-    await page.getByText('Logged in as grace-two').waitFor()
+    await pg.signInAtProvider(page, 'grace-two')
   }))
 
   it('opened as localhost while PUBLIC_URL says 127.0.0.1, the login still completes (on PUBLIC_URL\'s host)', () => onPage('localhost', async (page) => {
     await page.goto(`${bff.replace('127.0.0.1', 'localhost')}/`)
     await page.getByRole('link', { name: 'Log in' }).click()
-    await page.locator('input[name="login"]').fill('hopper')
-    await page.locator('input[name="password"]').fill('anything')
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL(`${bff}/`)
-    await page.getByText('Logged in as hopper').waitFor()
+    await pg.signInAtProvider(page, 'hopper')
   }))
 
   it('streams a chat answer into the page as it arrives, then shows it in full', () => onPage('chat', async (page) => {
