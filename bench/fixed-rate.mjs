@@ -57,6 +57,43 @@ export async function fixedRate (origin, { rate, durationS, warmupS = 0, connect
   return { latencies, errors }
 }
 
+/**
+ * CPU microseconds per request of each target (each with `cpu()` and `url`)
+ * at one open-loop rate, in `rounds` interleaved windows after an unmeasured
+ * one each. `scenario(target)` is an autocannon request description (method,
+ * url, headers, body, and `requests[0].setupRequest` giving each request its
+ * identity), replayed here. Resolves with the median µs per target, the
+ * ratios of the second target over the first window by window, and errors.
+ */
+export async function cpuAtRate (targets, scenario, { rate, rounds, windowS }) {
+  const requestFor = (target) => {
+    const { method, url, headers, body, requests } = scenario(target)
+    const { pathname, search } = new URL(url)
+    const setup = requests?.[0]?.setupRequest
+    return (i) => {
+      const request = { path: pathname + search, method, headers: { ...headers }, body }
+      return setup ? setup(request) : request
+    }
+  }
+  const once = async (target) => {
+    const before = target.cpu()
+    const { errors } = await fixedRate(target.url, { rate, durationS: windowS, connections: 50, request: requestFor(target) })
+    return { cpuUs: (target.cpu() - before) / (rate * windowS) * 1e6, errors }
+  }
+  for (const target of targets) await once(target)
+  const windows = targets.map(() => [])
+  let errors = 0
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, target] of targets.entries()) {
+      const result = await once(target)
+      windows[i].push(result.cpuUs)
+      errors += result.errors
+    }
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  return { cpuUs: windows.map(median), ratios: windows[1].map((x, round) => x / windows[0][round]), errors }
+}
+
 /** p50 / p99 / p99.9 of latencies in ms, rounded to 0.01 ms. */
 export function summarize (latencies) {
   const sorted = Float64Array.from(latencies).sort()

@@ -92,7 +92,9 @@ export async function startBff (env, port) {
 /** The bare reply-from proxy (or another script taking UPSTREAM) on the proxy's CPU; resolves once it listens. */
 export function startReference (upstream, script = 'bench/reference-proxy.mjs', env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawnNode(1, [script], { env: { PATH: process.env.PATH, UPSTREAM: upstream, SECRET, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    // BENCH_REF_NODE_ARGS profiles the reference likewise, for a differential profile.
+    const nodeArgs = (process.env.BENCH_REF_NODE_ARGS ?? '').split(' ').filter(Boolean)
+    const child = spawnNode(1, [...nodeArgs, script], { env: { PATH: process.env.PATH, UPSTREAM: upstream, SECRET, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (line) => {
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line)

@@ -2,7 +2,7 @@
 // users, API keys, rate limits set high, validation, info logs) against a
 // bare reply-from proxy and against the upstream directly, same load, same run.
 import autocannon from 'autocannon'
-import { fixedRate, summarize } from './fixed-rate.mjs'
+import { cpuAtRate, fixedRate, summarize } from './fixed-rate.mjs'
 import { Browser, logIn } from '../dist/emulator/browser-login.js'
 import { startIdentityProvider } from '../dist/emulator/identity-provider.js'
 import { SECRET, emulatorProcess, freePort, mb, pinning, quotasEnv, startBff, startReference, tokens, tracingEnv } from './lib.mjs'
@@ -12,6 +12,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const FIXED_RATE = Number(process.env.BENCH_RATE ?? 1000)
 const FIXED_CONNECTIONS = 20
+// CPU per request at one rate for the reference and the BFF: this share of the slower one's closed-loop req/s.
+const CPU_RATE_SHARE = Number(process.env.BENCH_CPU_RATE_SHARE ?? 0.6)
+const CPU_ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 7)
+const CPU_WINDOW_S = Number(process.env.BENCH_CPU_WINDOW ?? 3)
 const SESSION_USERS = 50
 // Each target's fixed-rate load first runs this long unmeasured.
 const FIXED_WARMUP_S = 5
@@ -189,7 +193,11 @@ export async function throughputBench ({ only, fixed = true } = {}) {
     for (const [name, scenario] of Object.entries(scenarios)) {
       if (only && !only.includes(name)) continue
       const [d, r, b] = await compare([direct, reference, bff], scenario)
-      rows.push({ name, direct: d, reference: r, bff: b })
+      // Closed-loop CPU per request favours whichever proxy the load generator keeps busier (more
+      // requests per wake-up); at one open-loop rate both are offered the same load.
+      const rate = Math.max(100, Math.round(Math.min(r.rps, b.rps) * CPU_RATE_SHARE / 100) * 100)
+      const atRate = await cpuAtRate([reference, bff], scenario, { rate, rounds: CPU_ROUNDS, windowS: CPU_WINDOW_S })
+      rows.push({ name, direct: d, reference: r, bff: b, atRate: { rate, ...atRate } })
     }
     if (!fixed) return { rows }
     // Latency at a fixed rate: what the BFF adds at 1,000 req/s, beside what a bare
@@ -225,6 +233,15 @@ export function printThroughputBench ({ rows, fixed }) {
   for (const { name, direct, reference, bff } of rows) {
     const spread = bff.cpuRatios.map((r) => r.toFixed(2)).join(' ')
     console.log(`  ${name.padEnd(30)} ${direct.rps.toFixed(0).padStart(12)} ${reference.rps.toFixed(0).padStart(17)} ${bff.rps.toFixed(0).padStart(11)} ${(bff.rps / reference.rps * 100).toFixed(0).padStart(8)}% ${(bff.rps / direct.rps * 100).toFixed(0).padStart(11)}% ${`${bff.p50}/${bff.p99}`.padStart(16)} ${`${reference.cpuUs.toFixed(0)}/${bff.cpuUs.toFixed(0)}`.padStart(20)} ${spread.padStart(22)} ${mb(bff.peak).padStart(14)} ${String(direct.errors + reference.errors + bff.errors).padStart(8)}`)
+  }
+  if (rows.some((row) => row.atRate)) {
+    console.log(`\nCPU per request at one open-loop rate (${CPU_RATE_SHARE * 100} % of the slower proxy's req/s above; ${CPU_ROUNDS} interleaved ${CPU_WINDOW_S} s windows; reference, BFF, reference, ...)`)
+    console.log('  scenario                       rate req/s   CPU µs/req ref/BFF (median)   CPU BFF/ref by window (sorted)   median   errors')
+    for (const { name, atRate } of rows) {
+      if (!atRate) continue
+      const sorted = [...atRate.ratios].sort((a, b) => a - b)
+      console.log(`  ${name.padEnd(30)} ${String(atRate.rate).padStart(10)} ${`${atRate.cpuUs[0].toFixed(0)}/${atRate.cpuUs[1].toFixed(0)}`.padStart(29)} ${sorted.map((r) => r.toFixed(2)).join(' ').padStart(32)} ${median(sorted).toFixed(2).padStart(8)} ${String(atRate.errors).padStart(8)}`)
+    }
   }
   if (!fixed) return
   const { direct, relay, reference, bff } = fixed

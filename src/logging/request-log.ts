@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { describeIdentity } from '../auth/identity.js'
 import { droppedQuery } from '../schemas/lenient-query.js'
 import type {} from '../tracing/request-trace.js'
+import { infoLineWriter } from './logger.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,6 +25,7 @@ export function requestFields (request: FastifyRequest): Record<string, unknown>
  * ended, and what upstream said. Never headers, bodies or tokens.
  */
 export const requestLog = fp(async (app) => {
+  const writeInfo = infoLineWriter(app.log)
   const write = (request: FastifyRequest, reply: FastifyReply, aborted: boolean) => {
     const status = aborted ? 499 : reply.statusCode
     const elapsedMs = reply.elapsedTime
@@ -57,7 +59,11 @@ export const requestLog = fp(async (app) => {
       trace.end(request, status, aborted)
     }
     if (status >= 500 && !aborted) request.log.error(line, 'request failed')
-    else request.log.info(line, aborted ? 'request cancelled by the client' : 'request')
+    else if (writeInfo === undefined || line.err !== undefined) request.log.info(line, aborted ? 'request cancelled by the client' : 'request')
+    else {
+      line.msg = aborted ? 'request cancelled by the client' : 'request'
+      writeInfo(line)
+    }
   }
 
   app.decorateRequest('stream', undefined)
