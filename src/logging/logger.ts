@@ -51,7 +51,7 @@ export function infoLineWriter (logger: FastifyBaseLogger): ((fields: Record<str
   const time = internals[timeSym!] as (() => string) | undefined
   const stream = internals[streamSym!] as { write: (line: string) => void } | undefined
   const end = internals[endSym!] as string | undefined
-  if ((logger as unknown as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('info') !== true || prefix === undefined || time === undefined || stream === undefined || end === undefined) return undefined
+  if (!(logger as unknown as pino.Logger).isLevelEnabled('info') || prefix === undefined || time === undefined || stream === undefined || end === undefined) return undefined
   const chindings = internals[chindingsSym!] as string
   const hook = (internals[hooksSym!] as { streamWrite?: (line: string) => string } | undefined)?.streamWrite
   return (fields) => {

@@ -58,10 +58,12 @@ export const requestLog = fp(async (app) => {
       line.span_id = trace.spanId
       trace.end(request, status, aborted)
     }
-    if (status >= 500 && !aborted) request.log.error(line, 'request failed')
-    else if (writeInfo === undefined || line.err !== undefined) request.log.info(line, aborted ? 'request cancelled by the client' : 'request')
+    if (status >= 500 && !aborted) return request.log.error(line, 'request failed')
+    const msg = aborted ? 'request cancelled by the client' : 'request'
+    // An error object goes through pino: its serializer and redaction.
+    if (writeInfo === undefined || line.err !== undefined) request.log.info(line, msg)
     else {
-      line.msg = aborted ? 'request cancelled by the client' : 'request'
+      line.msg = msg
       writeInfo(line)
     }
   }
